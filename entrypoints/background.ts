@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired by the extension issue.
+});

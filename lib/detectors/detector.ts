@@ -1,0 +1,28 @@
+import type { Tokens } from '../tokenize';
+import type { Finding, SignalId } from '../types';
+
+/** What every detector is given: the text, its tokens (computed once), the language and the page. */
+export interface DetectorInput {
+  text: string;
+  tokens: Tokens;
+  /** ISO 639-3 code from franc, or `und`. */
+  language: string;
+  /** The page's own address, when known. */
+  url?: string;
+}
+
+export interface DetectorResult {
+  /** 0..100 for this signal alone. */
+  score: number;
+  findings: Finding[];
+  stats: Record<string, number>;
+  /** The original source address, for detectors that can find one. */
+  sourceUrl?: string;
+}
+
+export interface Detector {
+  id: SignalId;
+  /** True when the detector relies on English word lists and must say "not assessed" for other languages. */
+  englishOnly: boolean;
+  detect(input: DetectorInput): DetectorResult;
+}

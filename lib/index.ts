@@ -1,0 +1,80 @@
+import { boilerplateDetector } from './detectors/boilerplate';
+import type { Detector } from './detectors/detector';
+import { spunDetector } from './detectors/spun';
+import { tablesDetector } from './detectors/tables';
+import { detectLanguage, isEnglishOrUnknown } from './language';
+import { combineScores, verdictFor } from './score';
+import { validateSettings, type Settings, type SettingsInput } from './settings';
+import { tokenize } from './tokenize';
+import type { PageContext, Report, SignalId, SignalReport } from './types';
+
+export * from './types';
+export { DEFAULT_SETTINGS, validateSettings, normaliseSite, isExcluded, settingsDiff } from './settings';
+export type { Settings, SettingsInput, SignalSettings, SettingsProblem, ValidatedSettings } from './settings';
+
+/**
+ * The engine reads at most this many characters (32 MiB of UTF-16): a page larger than that is
+ * analysed on its first part and the report says where it stopped, rather than exhausting memory.
+ */
+export const MAX_CHARS = 16 * 1024 * 1024;
+
+const DETECTORS: Record<SignalId, Detector> = {
+  spun: spunDetector,
+  tables: tablesDetector,
+  boilerplate: boilerplateDetector,
+};
+
+/**
+ * Scores a page's text. Never throws for any string input; settings are validated field by field
+ * (invalid fields fall back to defaults). `page.url` is the page's own address, when known.
+ */
+export function analyze(text: string, settings?: SettingsInput | Partial<Settings>, page: PageContext = {}): Report {
+  const { settings: s } = validateSettings(settings ?? {});
+  const input = typeof text === 'string' ? text : String(text ?? '');
+  const truncated = input.length > MAX_CHARS;
+  const body = truncated ? input.slice(0, MAX_CHARS) : input;
+  const tokens = tokenize(body);
+  const language = detectLanguage(body);
+  const english = isEnglishOrUnknown(language);
+
+  const signals = {} as Record<SignalId, SignalReport>;
+  let sourceUrl: string | undefined;
+  for (const [id, detector] of Object.entries(DETECTORS) as [SignalId, Detector][]) {
+    const enabled = s.signals[id].enabled;
+    if (!enabled) {
+      signals[id] = { id, enabled, assessed: false, note: 'Turned off in the options.', score: 0, findings: [], stats: {} };
+      continue;
+    }
+    if (detector.englishOnly && !english) {
+      signals[id] = {
+        id,
+        enabled,
+        assessed: false,
+        note: `Not assessed: this signal uses an English word list and the page is in another language (${language}).`,
+        score: 0,
+        findings: [],
+        stats: {},
+      };
+      continue;
+    }
+    const r = detector.detect({ text: body, tokens, language, url: page.url });
+    signals[id] = { id, enabled, assessed: true, score: r.score, findings: r.findings, stats: r.stats };
+    sourceUrl ??= r.sourceUrl;
+  }
+
+  const { score } = combineScores(signals, s);
+  const verdict = verdictFor(score, s.thresholds);
+  const report: Report = {
+    score,
+    verdict,
+    flagged: verdict !== 'clean',
+    language,
+    words: tokens.words,
+    chars: input.length,
+    signals,
+    thresholds: { ...s.thresholds },
+  };
+  if (sourceUrl) report.sourceUrl = sourceUrl;
+  if (truncated) report.truncatedAt = MAX_CHARS;
+  return report;
+}
