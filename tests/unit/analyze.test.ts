@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, DEFAULT_SETTINGS, SIGNAL_IDS } from '../../lib/index';
+import { seeds } from '../../scripts/corpora';
+
+const FRENCH =
+  'Le gouvernement a présenté mercredi un projet de loi destiné à renforcer la sécurité des réseaux ' +
+  "électriques. Selon le ministre, les investissements prévus permettront de moderniser les installations " +
+  "d'ici à la fin de la décennie, tout en limitant la hausse des tarifs pour les ménages et les entreprises.\n" +
+  'Pays | Réponse |\n---|---|\nFrance | Hausse des contrôles |\nBelgique | Exercices militaires |\n';
+
+describe('analyze', () => {
+  it('reports every signal, the verdict at the thresholds and offsets that point into the text', () => {
+    const text = 'The desk under shows how synthetic intelligence will change Jap Europe and its financial system.';
+    const r = analyze(text);
+    expect(Object.keys(r.signals)).toEqual([...SIGNAL_IDS]);
+    expect(r.thresholds).toEqual(DEFAULT_SETTINGS.thresholds);
+    expect(r.flagged).toBe(r.verdict !== 'clean');
+    for (const s of Object.values(r.signals)) {
+      for (const f of s.findings) expect(text.slice(f.start, f.end)).toBe(f.actual);
+    }
+    const spun = r.signals.spun.findings.map((f) => [f.actual, f.expected?.[0]]);
+    expect(spun).toContainEqual(['synthetic intelligence', 'artificial intelligence']);
+  });
+
+  it('says "not assessed" for the English lexicon on another language, and still runs the other signals', () => {
+    const r = analyze(FRENCH);
+    expect(r.language).toBe('fra');
+    expect(r.signals.spun.assessed).toBe(false);
+    expect(r.signals.spun.note).toMatch(/not assessed/i);
+    expect(r.signals.tables.assessed).toBe(true);
+    expect(r.signals.tables.findings.map((f) => f.rule)).toEqual(['tables/raw-markdown']);
+  });
+
+  it('applies thresholds, weights and switches from the settings', () => {
+    const seed = seeds()[0]!.text;
+    const base = analyze(seed);
+    expect(analyze(seed, { thresholds: { suspicious: 99, syndicated: 100 } }).verdict).toBe('clean');
+    const off = analyze(seed, { signals: { spun: { enabled: false }, tables: { enabled: false }, boilerplate: { enabled: false } } });
+    expect(off.score).toBe(0);
+    expect(off.signals.spun.note).toMatch(/off/i);
+    const light = analyze(seed, { signals: { spun: { weight: 0.2 } } });
+    expect(light.score).toBeLessThan(base.score);
+  });
+
+  it('ignores invalid settings field by field instead of failing', () => {
+    const r = analyze('Plain words.', { thresholds: { suspicious: -5 } } as never);
+    expect(r.thresholds).toEqual(DEFAULT_SETTINGS.thresholds);
+  });
+
+  it('gives an empty page a clean, empty report', () => {
+    const r = analyze('');
+    expect(r).toMatchObject({ score: 0, verdict: 'clean', flagged: false, words: 0, language: 'und' });
+  });
+});
+
+describe('the seed articles', () => {
+  const [spun, machine] = seeds();
+
+  it('calls the spun, table-flattening scraper page syndicated, with all three signals firing', () => {
+    const r = analyze(spun!.text);
+    expect(r.verdict).toBe('syndicated');
+    for (const id of SIGNAL_IDS) expect(r.signals[id].findings.length, id).toBeGreaterThan(0);
+  });
+
+  it('calls the machine-written page with raw pipe tables at least suspicious, with its tables found', () => {
+    const r = analyze(machine!.text);
+    expect(r.verdict).not.toBe('clean');
+    expect(r.signals.tables.findings.filter((f) => f.table).length).toBeGreaterThanOrEqual(2);
+  });
+});
