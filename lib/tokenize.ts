@@ -33,6 +33,41 @@ export function phraseTokens(phrase: string): string[] {
   return Array.from(phrase.matchAll(TOKEN), (m) => normaliseToken(m[0]));
 }
 
+/**
+ * Character classes for the hand-written scanner, cached per UTF-16 unit: 0 unknown, 1 word
+ * (letter, digit, mark), 2 whitespace, 3 other. ASCII is decided inline; the rest once per
+ * distinct character, from the same Unicode classes as the TOKEN regex.
+ */
+const WORD_CLASS = /[\p{L}\p{N}\p{M}]/u;
+const SPACE_CLASS = /\s/;
+const classes = new Uint8Array(65536);
+function classOf(c: number): number {
+  if (c < 128) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return 1;
+    return c === 32 || (c >= 9 && c <= 13) ? 2 : 3;
+  }
+  let k = classes[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = WORD_CLASS.test(ch) ? 1 : SPACE_CLASS.test(ch) ? 2 : 3;
+    classes[c] = k;
+  }
+  return k;
+}
+/** Class of the code point at i, and how many units it takes (astral characters take two). */
+function isWordAt(s: string, i: number, c: number): number {
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CLASS.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  return classOf(c) === 1 ? 1 : 0;
+}
+
+/**
+ * A hand-written scanner equivalent to the TOKEN regex (phraseTokens uses the regex; the tests
+ * check they agree): about twice as fast as regex matching on large pages, which matters because
+ * this pass is most of the engine's cost.
+ */
 export function tokenize(text: string): Tokens {
   let capacity = Math.max(16, Math.ceil(text.length / 5));
   let starts = new Int32Array(capacity);
@@ -43,10 +78,38 @@ export function tokenize(text: string): Tokens {
   // offset (e.g. 'İ' lower-cases to two code units); otherwise lower-case per token.
   const lowered = text.toLowerCase();
   const sameLength = lowered.length === text.length;
+  const n = text.length;
   let count = 0;
   let words = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let width = isWordAt(text, i, c);
+    const start = i;
+    let word = 0;
+    let curly = false;
+    if (width > 0) {
+      word = 1;
+      i += width;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        width = isWordAt(text, i, d);
+        if (width > 0) {
+          i += width;
+        } else if ((d === 39 || d === 0x2019) && i + 1 < n && isWordAt(text, i + 1, text.charCodeAt(i + 1)) > 0) {
+          if (d === 0x2019) curly = true;
+          i++;
+        } else break;
+      }
+    } else {
+      if (classOf(c) === 2) {
+        i++;
+        continue;
+      }
+      // One punctuation or symbol character (a whole surrogate pair when astral).
+      curly = c === 0x2019;
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    }
     if (count === capacity) {
       capacity *= 2;
       starts = grow(starts, capacity);
@@ -55,13 +118,10 @@ export function tokenize(text: string): Tokens {
       w.set(isWord);
       isWord = w;
     }
-    const start = m.index;
-    const end = start + m[0].length;
     starts[count] = start;
-    ends[count] = end;
-    const raw = sameLength ? lowered.slice(start, end) : m[0].toLowerCase();
-    norms.push(raw.includes('’') ? raw.replace(/’/g, "'") : raw);
-    const word = m[1] === undefined ? 0 : 1;
+    ends[count] = i;
+    const raw = sameLength ? lowered.slice(start, i) : text.slice(start, i).toLowerCase();
+    norms.push(curly ? raw.replace(/’/g, "'") : raw);
     isWord[count] = word;
     words += word;
     count++;

@@ -23,3 +23,17 @@ describe('tokenize', () => {
     expect(phraseTokens('long-term')).toEqual(['long', '-', 'term']);
   });
 });
+
+describe('tokenize agrees with the phrase tokeniser', () => {
+  it('on mixed scripts, marks, astral characters, apostrophes and symbols', () => {
+    const text =
+      "Naïve café—l’été d'Ελλάδα: 東京タワー 𝐁𝐨𝐥𝐝 🙂🙂 e\u0301tude x''y don’t’ 'quoted' \u00a0nbsp\u2003em ١٢٣ ok!?\ud800 lone";
+    const t = tokenize(text);
+    expect(t.norms).toEqual(phraseTokens(text));
+    for (let i = 0; i < t.count; i++) expect(normalise(text.slice(t.starts[i], t.ends[i]))).toBe(t.norms[i]);
+  });
+});
+
+function normalise(s: string) {
+  return s.toLowerCase().replace(/’/g, "'");
+}
