@@ -8,7 +8,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Spinscope',
     description: 'Flags spun, scraped and auto-syndicated articles on the page you read. Nothing leaves your browser.',
-    permissions: ['storage', 'activeTab'],
+    // Only storage: content_scripts matches give page access, so no host or tabs permission is needed (docs/extension.md).
+    permissions: ['storage'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, data_collection_permissions: { required: ['none'] } } } }
       : {}),

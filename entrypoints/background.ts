@@ -1,3 +1,6 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '@/utils/background-main';
+
 export default defineBackground(() => {
-  // Wired by the extension issue.
+  startBackground();
 });

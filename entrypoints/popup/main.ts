@@ -1,0 +1,98 @@
+import { browser } from 'wxt/browser';
+import { sendMessage, sendToTab, type TabState } from '@/utils/messages';
+import { highlightRanges, renderTabState } from '@/utils/report-view';
+
+/**
+ * The popup: shows the stored report of the active tab (or of `?tab=<id>`) at once, scans on
+ * demand, and asks the page to highlight the findings.
+ */
+
+/** How long to wait for a requested scan before showing "not scanned yet". */
+const SCAN_WAIT_MS = 10_000;
+
+const root = document.getElementById('report') as HTMLElement;
+const rescanButton = document.getElementById('rescan') as HTMLButtonElement;
+const highlightButton = document.getElementById('highlight') as HTMLButtonElement;
+let current: TabState | null = null;
+let highlighted = 0;
+
+function show(state: TabState | null, final: boolean): void {
+  current = state;
+  renderTabState(root, state);
+  const scanned = state?.status === 'scanned' && state.report !== null;
+  highlightButton.disabled = !scanned;
+  rescanButton.disabled = state?.status === 'unreadable' || state?.status === 'excluded';
+  if (final) document.body.dataset.ready = '1';
+}
+
+function showHighlightState(count: number): void {
+  highlighted = count;
+  highlightButton.textContent = count > 0 ? `Remove highlights (${count})` : 'Highlight';
+}
+
+async function tabIdToShow(): Promise<number | undefined> {
+  const param = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(param) && param > 0) return param;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** Asks the background to have the tab scanned; waits for the report (or a status) to arrive. */
+async function scanAndWait(tabId: number): Promise<void> {
+  root.querySelector('[data-testid=status]')?.replaceChildren('Scanning…');
+  const { ok } = (await sendMessage({ type: 'spinscope:scan-tab', tabId }).catch(() => ({ ok: false }))) ?? { ok: false };
+  if (!ok) {
+    show((await sendMessage({ type: 'spinscope:get-tab-state', tabId }).catch(() => null)) ?? { status: 'unreadable', report: null }, true);
+    return;
+  }
+  setTimeout(() => {
+    if (document.body.dataset.ready !== '1') show(current, true);
+  }, SCAN_WAIT_MS);
+}
+
+async function main(): Promise<void> {
+  const tabId = await tabIdToShow();
+  if (tabId === undefined) {
+    show({ status: 'unreadable', report: null }, true);
+    return;
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as { type?: string; tabId?: number; state?: TabState | null };
+    if (m?.type !== 'spinscope:tab-updated' || m.tabId !== tabId) return;
+    if (m.state) {
+      show(m.state, true);
+      showHighlightState(0);
+    }
+  });
+
+  rescanButton.addEventListener('click', () => void scanAndWait(tabId));
+  highlightButton.addEventListener('click', () => {
+    void (async () => {
+      const report = current?.report;
+      if (!report) return;
+      const response =
+        highlighted > 0
+          ? await sendToTab(tabId, { type: 'spinscope:clear-highlights' }).catch(() => ({ count: 0 }))
+          : await sendToTab(tabId, { type: 'spinscope:highlight', ranges: highlightRanges(report) }).catch(() => ({ count: 0 }));
+      showHighlightState(response?.count ?? 0);
+    })();
+  });
+  document.getElementById('open-options')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    void browser.runtime.openOptionsPage();
+  });
+
+  const state = await sendMessage({ type: 'spinscope:get-tab-state', tabId }).catch(() => null);
+  if (state && state.status !== 'not-scanned') {
+    show(state, true);
+    const ping = await sendToTab(tabId, { type: 'spinscope:ping' }).catch(() => null);
+    showHighlightState(ping?.highlights ?? 0);
+    return;
+  }
+  // Nothing yet (automatic scanning off, or the page is still settling): scan on demand.
+  show(state, false);
+  await scanAndWait(tabId);
+}
+
+void main();

@@ -1,0 +1,117 @@
+import { browser, type Browser } from 'wxt/browser';
+import { analyze } from '@/lib/index';
+import { showBadge } from './badge';
+import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response, type TabState } from './messages';
+import { loadSettings, watchSettings } from './settings-store';
+import { clearTabState, getTabState, setTabState, storedTabIds } from './tab-store';
+
+/**
+ * The background: the only place the engine (lexicon, language detection) runs, once per page,
+ * off the page's main thread. Content scripts send article text; the report is kept per tab, shown
+ * on the badge, and given to the popup.
+ */
+
+/** After a page finished loading, how long to wait for its content script before calling it unreadable. */
+export const CONTENT_SCRIPT_GRACE_MS = 1500;
+
+const isReadableUrl = (url: string | undefined) => url === undefined || /^https?:/i.test(url);
+
+async function setState(tabId: number, state: TabState | null): Promise<void> {
+  if (state) await setTabState(tabId, state);
+  else await clearTabState(tabId);
+  await showBadge(tabId, state);
+  // Tell an open popup; nobody listening is the normal case.
+  sendMessage({ type: 'spinscope:tab-updated', tabId, state }).catch(() => {});
+}
+
+/** Asks a tab's content script to scan; marks the tab unreadable when there is none. */
+async function requestScan(tabId: number): Promise<boolean> {
+  try {
+    await sendToTab(tabId, { type: 'spinscope:scan', reason: 'user' });
+    return true;
+  } catch {
+    await setState(tabId, { status: 'unreadable', report: null });
+    return false;
+  }
+}
+
+/** A page finished loading: if nothing reported from it, find out whether a content script is there at all. */
+async function checkReadable(tabId: number): Promise<void> {
+  if (await getTabState(tabId)) return;
+  try {
+    await sendToTab(tabId, { type: 'spinscope:ping' });
+  } catch {
+    // No content script: a browser page, the web store, a PDF viewer, a file. Give a late one a moment.
+    setTimeout(() => {
+      void (async () => {
+        if (await getTabState(tabId)) return;
+        try {
+          await sendToTab(tabId, { type: 'spinscope:ping' });
+        } catch {
+          await setState(tabId, { status: 'unreadable', report: null });
+        }
+      })();
+    }, CONTENT_SCRIPT_GRACE_MS);
+  }
+}
+
+type Handler<T extends MessageType> = (message: Message<T>, sender: Browser.runtime.MessageSender) => Promise<Response<T>>;
+
+const handlers: { [T in MessageType]?: Handler<T> } = {
+  'spinscope:page-text': async (message, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || typeof message.text !== 'string') return { ok: false };
+    const { settings } = await loadSettings();
+    const report = analyze(message.text, settings, { url: message.url });
+    await setState(tabId, { status: 'scanned', report, url: message.url });
+    return { ok: true };
+  },
+  'spinscope:page-status': async (message, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { ok: false };
+    await setState(tabId, { status: message.status, report: null, url: message.url });
+    return { ok: true };
+  },
+  'spinscope:get-report': async (message) => (await getTabState(message.tabId))?.report ?? null,
+  'spinscope:get-tab-state': async (message) => getTabState(message.tabId),
+  'spinscope:scan-tab': async (message) => ({ ok: await requestScan(message.tabId) }),
+};
+
+/** The runtime message listener (exported for tests that pass their own sender). */
+export function onMessage(message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void): boolean {
+  if (!isMessage(message)) return false;
+  const handler = handlers[message.type] as Handler<MessageType> | undefined;
+  if (!handler) return false;
+  handler(message, sender).then(sendResponse, (error: unknown) => {
+    console.error('Spinscope:', message.type, error);
+    sendResponse(null);
+  });
+  return true;
+}
+
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener(onMessage);
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading') {
+      // A navigation: the old report no longer describes the page.
+      const url = change.url ?? tab.url;
+      void setState(tabId, isReadableUrl(url) ? null : { status: 'unreadable', report: null, url });
+    } else if (change.status === 'complete') {
+      void checkReadable(tabId);
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+
+  // New settings apply to open tabs without a reload: each scanned (or skipped) tab scans again,
+  // and the background scores it with the new settings (an excluded site now reports so instead).
+  watchSettings(() => {
+    void (async () => {
+      for (const tabId of await storedTabIds()) {
+        const state = await getTabState(tabId);
+        if (state?.status === 'unreadable') continue;
+        sendToTab(tabId, { type: 'spinscope:scan', reason: 'settings' }).catch(() => {});
+      }
+    })();
+  });
+}

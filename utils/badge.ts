@@ -1,0 +1,59 @@
+import { browser } from 'wxt/browser';
+import type { Verdict } from '@/lib/types';
+import type { TabState } from './messages';
+
+/** Badge colours by verdict, and the neutral grey for pages not judged. */
+export const BADGE_COLOURS: Record<Verdict | 'neutral', string> = {
+  clean: '#2e7d32',
+  suspicious: '#f9a825',
+  syndicated: '#c62828',
+  neutral: '#757575',
+};
+
+/** The badge label for pages the extension cannot read: a dash, never a score that would read as "clean". */
+export const UNREADABLE_BADGE = '–';
+
+export interface BadgeState {
+  text: string;
+  colour: string;
+  title: string;
+}
+
+/** What the toolbar button shows for a tab's state (null: nothing known yet). */
+export function badgeFor(state: TabState | null): BadgeState {
+  if (!state) return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned yet' };
+  switch (state.status) {
+    case 'scanned': {
+      if (!state.report) break;
+      const { verdict, score } = state.report;
+      const n = Math.round(score);
+      return { text: String(n), colour: BADGE_COLOURS[verdict], title: `Spinscope: ${verdict} (score ${n})` };
+    }
+    case 'excluded':
+      return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned, this site is excluded in the options' };
+    case 'not-scanned':
+      return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned yet (automatic scanning is off; open to scan)' };
+    case 'unreadable':
+      return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: 'Spinscope: cannot scan this page (browser pages, the web store, PDFs and files are not read)' };
+  }
+  return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned yet' };
+}
+
+/** The toolbar button API: `action` in Manifest V3, `browserAction` in V2 (Firefox build). */
+function toolbarAction() {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
+export async function showBadge(tabId: number, state: TabState | null): Promise<void> {
+  const action = toolbarAction();
+  const badge = badgeFor(state);
+  try {
+    await Promise.all([
+      action.setBadgeText({ tabId, text: badge.text }),
+      action.setBadgeBackgroundColor({ tabId, color: badge.colour }),
+      action.setTitle({ tabId, title: badge.title }),
+    ]);
+  } catch {
+    // The tab closed meanwhile: nothing to show.
+  }
+}

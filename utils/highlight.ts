@@ -1,0 +1,188 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { locateRange, type TextSegment } from '@/lib/extract';
+import type { HighlightRange } from './messages';
+
+/**
+ * Highlights findings on the page without changing its text: the CSS Custom Highlight API where
+ * the browser has it, else absolutely positioned boxes in a shadow root over the text. The
+ * suggested original shows in a small tooltip (a shadow-root box, filled with textContent) while
+ * the pointer is over a highlighted range. `data-spinscope-highlights` on <html> holds the number
+ * of ranges highlighted, for anyone (and the end-to-end tests) to observe.
+ */
+
+/** More highlights than this would only slow the page down; the popup lists them all anyway. */
+const MAX_RANGES = 3000;
+const HIGHLIGHT_NAMES = { spun: 'spinscope-spun', tables: 'spinscope-tables', boilerplate: 'spinscope-boilerplate' } as const;
+const COLOURS = { spun: 'rgba(249, 168, 37, 0.45)', tables: 'rgba(198, 40, 40, 0.2)', boilerplate: 'rgba(117, 117, 117, 0.3)' } as const;
+/** Marks the extension's own nodes, so the content script's mutation watcher ignores them. */
+export const OWN_NODE_ATTRIBUTE = 'data-spinscope';
+
+interface Marked {
+  range: Range;
+  info: HighlightRange;
+}
+
+interface HighlightRegistry {
+  set(name: string, value: unknown): void;
+  delete(name: string): boolean;
+}
+
+function highlightApi(): { registry: HighlightRegistry; Highlight: new (...ranges: Range[]) => unknown } | undefined {
+  const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
+  const Highlight = (globalThis as unknown as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
+  return registry && typeof Highlight === 'function' ? { registry, Highlight } : undefined;
+}
+
+const stripSpace = (s: string) => s.replace(/\s+/g, '');
+
+export interface Highlighter {
+  /** Highlights the ranges (offsets into the text `segments` were extracted with); returns how many were placed. */
+  apply(ranges: readonly HighlightRange[], segments: readonly TextSegment[]): number;
+  clear(): void;
+  readonly count: number;
+}
+
+export function createHighlighter(doc: Document, ctx: ContentScriptContext): Highlighter {
+  let marked: Marked[] = [];
+  const byNode = new Map<Node, Marked[]>();
+  const ownNodes: Element[] = [];
+  let tooltipBox: HTMLElement | undefined;
+  let listening = false;
+  let framePending = false;
+
+  const ownElement = (tag: string): HTMLElement => {
+    const el = doc.createElement(tag);
+    el.setAttribute(OWN_NODE_ATTRIBUTE, '');
+    ownNodes.push(el);
+    return el;
+  };
+
+  const ensureTooltip = (): HTMLElement => {
+    if (tooltipBox) return tooltipBox;
+    const host = ownElement('div');
+    host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; pointer-events: none;';
+    const root = host.attachShadow({ mode: 'closed' });
+    const box = doc.createElement('div');
+    box.style.cssText =
+      'display: none; position: fixed; max-width: 320px; padding: 4px 8px; border-radius: 4px; background: #212121; color: #fff; font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 2px 6px rgba(0,0,0,.3);';
+    root.append(box);
+    doc.documentElement.append(host);
+    tooltipBox = box;
+    return box;
+  };
+
+  const caretAt = (x: number, y: number): { node: Node; offset: number } | undefined => {
+    const d = doc as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    };
+    const pos = d.caretPositionFromPoint?.(x, y);
+    if (pos) return { node: pos.offsetNode, offset: pos.offset };
+    const range = d.caretRangeFromPoint?.(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+  };
+
+  const onPointer = (event: MouseEvent) => {
+    if (!marked.length || framePending) return;
+    framePending = true;
+    const { clientX: x, clientY: y } = event;
+    ctx.requestAnimationFrame(() => {
+      framePending = false;
+      const caret = caretAt(x, y);
+      const hit = caret && byNode.get(caret.node)?.find((m) => m.range.isPointInRange(caret.node, caret.offset));
+      if (!hit) {
+        if (tooltipBox) tooltipBox.style.display = 'none';
+        return;
+      }
+      const box = ensureTooltip();
+      box.textContent = hit.info.tooltip;
+      box.style.left = `${Math.min(x + 12, doc.documentElement.clientWidth - 330)}px`;
+      box.style.top = `${y + 18}px`;
+      box.style.display = 'block';
+    });
+  };
+
+  const drawOverlays = () => {
+    const host = ownElement('div');
+    host.style.cssText = 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483646; pointer-events: none;';
+    const root = host.attachShadow({ mode: 'closed' });
+    const sx = doc.defaultView?.scrollX ?? 0;
+    const sy = doc.defaultView?.scrollY ?? 0;
+    for (const m of marked) {
+      for (const rect of m.range.getClientRects()) {
+        const box = doc.createElement('div');
+        box.style.cssText = `position: absolute; left: ${rect.left + sx}px; top: ${rect.top + sy}px; width: ${rect.width}px; height: ${rect.height}px; background: ${COLOURS[m.info.signal]}; border-bottom: 2px solid #c62828;`;
+        root.append(box);
+      }
+    }
+    doc.documentElement.append(host);
+  };
+
+  const clear = () => {
+    const api = highlightApi();
+    if (api) for (const name of Object.values(HIGHLIGHT_NAMES)) api.registry.delete(name);
+    for (const el of ownNodes.splice(0)) el.remove();
+    tooltipBox = undefined;
+    marked = [];
+    byNode.clear();
+    delete doc.documentElement.dataset.spinscopeHighlights;
+  };
+
+  const apply = (ranges: readonly HighlightRange[], segments: readonly TextSegment[]): number => {
+    clear();
+    for (const info of ranges.slice(0, MAX_RANGES)) {
+      const at = locateRange(segments, info.start, info.end);
+      if (!at || !at.startNode.isConnected || !at.endNode.isConnected) continue;
+      if (at.startOffset > at.startNode.length || at.endOffset > at.endNode.length) continue;
+      const range = doc.createRange();
+      range.setStart(at.startNode, at.startOffset);
+      range.setEnd(at.endNode, at.endOffset);
+      // The page may have changed since the scan: only mark text that still reads the same.
+      if (stripSpace(range.toString()) !== stripSpace(info.actual)) continue;
+      const m = { range, info };
+      marked.push(m);
+      for (const node of new Set([at.startNode, at.endNode])) {
+        const list = byNode.get(node);
+        if (list) list.push(m);
+        else byNode.set(node, [m]);
+      }
+    }
+
+    const api = highlightApi();
+    let drawn = false;
+    if (api) {
+      try {
+        for (const [signal, name] of Object.entries(HIGHLIGHT_NAMES) as [keyof typeof HIGHLIGHT_NAMES, string][]) {
+          const own = marked.filter((m) => m.info.signal === signal).map((m) => m.range);
+          if (own.length) api.registry.set(name, new api.Highlight(...own));
+        }
+        const style = ownElement('style');
+        style.textContent = (Object.entries(HIGHLIGHT_NAMES) as [keyof typeof HIGHLIGHT_NAMES, string][])
+          .map(([signal, name]) => `::highlight(${name}) { background-color: ${COLOURS[signal]}; text-decoration: underline wavy #c62828; }`)
+          .join('\n');
+        (doc.head ?? doc.documentElement).append(style);
+        drawn = true;
+      } catch {
+        // A browser that exposes the API but refuses it (e.g. across content-script worlds): use boxes.
+        for (const name of Object.values(HIGHLIGHT_NAMES)) api.registry.delete(name);
+      }
+    }
+    if (!drawn && marked.length) drawOverlays();
+
+    if (!listening) {
+      listening = true;
+      ctx.addEventListener(doc, 'mousemove', onPointer, { passive: true });
+    }
+    doc.documentElement.dataset.spinscopeHighlights = String(marked.length);
+    return marked.length;
+  };
+
+  ctx.onInvalidated(clear);
+  return {
+    apply,
+    clear,
+    get count() {
+      return marked.length;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { browser } from 'wxt/browser';
+import type { Report } from '@/lib/types';
+
+/**
+ * The one message protocol between content script, background and popup. Every message is a
+ * plain object with a `type`; `Protocol` maps each type to its request and response, so both ends
+ * are typed from one place. Listeners answer through `sendResponse` (and return true), which works
+ * the same in Chrome, Firefox (through the polyfill) and WXT's fake browser.
+ */
+
+/** Where a tab stands, as the background keeps it. */
+export type TabStatus =
+  /** Scanned: `report` is set. */
+  | 'scanned'
+  /** The site is in the options' sites to skip: nothing was read. */
+  | 'excluded'
+  /** Automatic scanning is off and the popup has not asked for a scan yet. */
+  | 'not-scanned'
+  /** The extension cannot read this page (browser pages, the web store, PDFs, files). */
+  | 'unreadable';
+
+export interface TabState {
+  status: TabStatus;
+  report: Report | null;
+  /** The page's address, as the content script saw it. */
+  url?: string;
+}
+
+/**
+ * Why a scan is considered: `auto` (page load, article change, in-page navigation) needs automatic
+ * scanning on; `settings` (the options changed) rescans pages scanned before; `user` (the popup)
+ * always scans, except on excluded sites.
+ */
+export type ScanReason = 'auto' | 'settings' | 'user';
+
+/** A range of the scanned text to highlight, with the words shown in its tooltip. */
+export interface HighlightRange {
+  start: number;
+  end: number;
+  /** The text the range must still hold (checked before highlighting, so a changed page is not mis-marked). */
+  actual: string;
+  signal: Report['signals'][keyof Report['signals']]['id'];
+  tooltip: string;
+}
+
+export interface Protocol {
+  /** Content script → background: the article text of the page, to analyse. */
+  'spinscope:page-text': { request: { url: string; text: string }; response: { ok: boolean } };
+  /** Content script → background: the page was not scanned, and why. */
+  'spinscope:page-status': { request: { url: string; status: Exclude<TabStatus, 'scanned'> }; response: { ok: boolean } };
+  /** Anyone → background: the stored report of a tab, or null. */
+  'spinscope:get-report': { request: { tabId: number }; response: Report | null };
+  /** Popup → background: everything stored for a tab, or null when nothing is. */
+  'spinscope:get-tab-state': { request: { tabId: number }; response: TabState | null };
+  /** Popup → background: ask the tab to scan now. `ok` is false when the page cannot be reached. */
+  'spinscope:scan-tab': { request: { tabId: number }; response: { ok: boolean } };
+  /** Background or popup → content script: extract and report the article text again. */
+  'spinscope:scan': { request: { reason?: ScanReason }; response: { ok: boolean } };
+  /** Popup → content script: highlight these ranges of the last scanned text. */
+  'spinscope:highlight': { request: { ranges: HighlightRange[] }; response: { count: number } };
+  /** Popup → content script: remove the highlights. */
+  'spinscope:clear-highlights': { request: object; response: { count: number } };
+  /** Background or popup → content script: is it there, and how many ranges are highlighted. */
+  'spinscope:ping': { request: object; response: { highlights: number } };
+  /** Background → extension pages: a tab's state changed. */
+  'spinscope:tab-updated': { request: { tabId: number; state: TabState | null }; response: void };
+}
+
+export type MessageType = keyof Protocol;
+export type Message<T extends MessageType = MessageType> = T extends MessageType ? { type: T } & Protocol[T]['request'] : never;
+export type Response<T extends MessageType> = Protocol[T]['response'];
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('spinscope:');
+}
+
+/** Sends to the background (or the extension's pages). Rejects when nobody listens. */
+export function sendMessage<T extends MessageType>(message: Message<T>): Promise<Response<T>> {
+  return browser.runtime.sendMessage(message) as Promise<Response<T>>;
+}
+
+/** Sends to a tab's content script. Rejects when the tab has none (a page the extension cannot read). */
+export function sendToTab<T extends MessageType>(tabId: number, message: Message<T>): Promise<Response<T>> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<Response<T>>;
+}

@@ -1,0 +1,169 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extractArticleSteps, type ExtractedText, type TextSegment } from '@/lib/extract';
+import { isExcluded } from '@/lib/settings';
+import { createHighlighter, OWN_NODE_ATTRIBUTE } from './highlight';
+import { isMessage, sendMessage, type Message, type Protocol, type ScanReason, type TabStatus } from './messages';
+import { loadSettings } from './settings-store';
+
+/**
+ * The content script's work: extract the article text in idle time slices, send it to the
+ * background (which runs the engine), rescan when the article changes, and highlight findings on
+ * request. It carries no lexicon and no language model, only the extractor.
+ */
+
+/** Longest stretch of extraction work before yielding to the page. */
+export const SLICE_MS = 8;
+/** Rescan delay after the last substantial change, and after an in-page navigation. */
+const MUTATION_DEBOUNCE_MS = 1500;
+const NAVIGATION_DEBOUNCE_MS = 800;
+/** A change is substantial when it adds or removes this share of the article's length (at least MIN_CHANGE characters). */
+const CHANGE_SHARE = 0.2;
+const MIN_CHANGE = 400;
+
+const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** Runs the extraction generator in slices of at most `SLICE_MS`, waiting for idle time between slices. */
+export async function extractInSlices(doc: Document, ctx: ContentScriptContext): Promise<ExtractedText | undefined> {
+  const steps = extractArticleSteps(doc);
+  for (;;) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() >= sliceEnd) break;
+    }
+    await new Promise<void>((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 200 }));
+    if (ctx.isInvalid) return undefined;
+  }
+}
+
+export function startPageScanner(ctx: ContentScriptContext): void {
+  const doc = document;
+  const highlighter = createHighlighter(doc, ctx);
+  let segments: readonly TextSegment[] | null = null;
+  let articleLength = 0;
+  let scanning: Promise<void> | null = null;
+  let scanAgain = false;
+  let observer: MutationObserver | undefined;
+  let rescanTimer: number | undefined;
+
+  const report = (status: Exclude<TabStatus, 'scanned'>) => sendMessage({ type: 'spinscope:page-status', url: location.href, status }).catch(() => {});
+
+  const scan = (): Promise<void> => {
+    if (scanning) {
+      scanAgain = true;
+      return scanning;
+    }
+    scanning = (async () => {
+      const extracted = await extractInSlices(doc, ctx);
+      if (!extracted || ctx.isInvalid) return;
+      highlighter.clear();
+      segments = extracted.segments;
+      articleLength = extracted.text.length;
+      // Only the segments stay here (node references and offsets); the text goes to the background.
+      await sendMessage({ type: 'spinscope:page-text', url: location.href, text: extracted.text }).catch(() => {});
+    })().finally(() => {
+      scanning = null;
+      if (scanAgain) {
+        scanAgain = false;
+        void scan();
+      }
+    });
+    return scanning;
+  };
+
+  const scheduleRescan = (delay: number) => {
+    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
+    rescanTimer = ctx.setTimeout(() => {
+      rescanTimer = undefined;
+      void consider('auto');
+    }, delay);
+  };
+
+  const isOwn = (node: Node) => node.nodeType === 1 && (node as Element).hasAttribute(OWN_NODE_ATTRIBUTE);
+
+  const watch = () => {
+    if (observer || !doc.body) return;
+    observer = new MutationObserver((records) => {
+      const threshold = Math.max(MIN_CHANGE, articleLength * CHANGE_SHARE);
+      let changed = 0;
+      for (const r of records) {
+        if (r.type === 'characterData') changed += (r.target as Text).length;
+        for (const list of [r.addedNodes, r.removedNodes]) {
+          for (const node of list) {
+            if (isOwn(node)) continue;
+            changed += node.nodeType === 3 ? (node as Text).length : (node.textContent?.length ?? 0);
+            if (changed >= threshold) break;
+          }
+        }
+        if (changed >= threshold) {
+          scheduleRescan(MUTATION_DEBOUNCE_MS);
+          return;
+        }
+      }
+    });
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => observer?.disconnect());
+  };
+
+  const unwatch = () => {
+    observer?.disconnect();
+    observer = undefined;
+  };
+
+  /** Decides, with the current settings, whether to scan, and does it or says why not. */
+  const consider = async (reason: ScanReason): Promise<void> => {
+    if (!READABLE_TYPES.has(doc.contentType)) {
+      await report('unreadable');
+      return;
+    }
+    const { settings } = await loadSettings();
+    if (isExcluded(location.hostname, settings.excludedSites)) {
+      unwatch();
+      highlighter.clear();
+      segments = null;
+      await report('excluded');
+      return;
+    }
+    if (settings.autoScan) watch();
+    else unwatch();
+    const scannedBefore = segments !== null;
+    if (reason === 'user' || settings.autoScan || (reason === 'settings' && scannedBefore)) await scan();
+    else await report('not-scanned');
+  };
+
+  type Handled = 'spinscope:scan' | 'spinscope:highlight' | 'spinscope:clear-highlights' | 'spinscope:ping';
+  const handle = async (message: Message<Handled>): Promise<Protocol[Handled]['response']> => {
+    switch (message.type) {
+      case 'spinscope:scan':
+        await consider(message.reason ?? 'user');
+        return { ok: true };
+      case 'spinscope:highlight':
+        if (!segments) return { count: 0 };
+        return { count: highlighter.apply(message.ranges, segments) };
+      case 'spinscope:clear-highlights':
+        highlighter.clear();
+        return { count: 0 };
+      case 'spinscope:ping':
+        return { highlights: highlighter.count };
+    }
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
+    if (!isMessage(message) || ctx.isInvalid) return false;
+    if (!['spinscope:scan', 'spinscope:highlight', 'spinscope:clear-highlights', 'spinscope:ping'].includes(message.type)) return false;
+    handle(message as Message<Handled>).then(sendResponse, () => sendResponse(null));
+    return true;
+  });
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    highlighter.clear();
+    scheduleRescan(NAVIGATION_DEBOUNCE_MS);
+  });
+
+  // After the page settles: once loaded, in idle time.
+  const start = () => ctx.requestIdleCallback(() => void consider('auto'), { timeout: 2000 });
+  if (doc.readyState === 'complete') start();
+  else ctx.addEventListener(window, 'load', start, { once: true });
+}
