@@ -1,8 +1,256 @@
+import rawData from '../data/boilerplate.json';
+import type { Finding } from '../types';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
 
-/** Syndication boilerplate: placeholder, being written. */
-export function detectBoilerplate(_input: DetectorInput): DetectorResult {
-  return { score: 0, findings: [], stats: {} };
+/**
+ * Syndication boilerplate: the footers and leftovers that scraper plugins, feed importers and
+ * autoblogs leave in the pages they copy ("Source link : …", "Copyright for syndicated content
+ * belongs to the linked Source", "[ad_1]", "The post … appeared first on …", "Read more on
+ * <another outlet>"). The patterns, their weights and their spun variants live in
+ * lib/data/boilerplate.json; scripts/check-boilerplate.ts validates them. docs/boilerplate.md
+ * explains the weights.
+ *
+ * Every pattern is tested against one line at a time, trimmed and at most `maxLineLength`
+ * characters long; longer lines are prose, not footers, and are skipped. With bounded lines and
+ * patterns without nested or unbounded quantifiers (the check script enforces both), the cost is
+ * linear in the text whatever it contains.
+ */
+
+/**
+ * How a pattern's `outlet` group is judged against the page's own address:
+ * `elsewhere`: only a credit to another site counts (half weight when the page's address is unknown);
+ * `own-site-exempt`: the line counts unless it names the page's own site.
+ * Either way the group must look like an outlet's name or address.
+ */
+export type OutletRule = 'elsewhere' | 'own-site-exempt';
+
+/** A line a pattern must (or must not) fire on, with the line before it and the page's address when they matter. */
+export type BoilerplateExample = string | { line: string; previous?: string; url?: string; sourceUrl?: string };
+
+export interface BoilerplatePattern {
+  id: string;
+  description: string;
+  /** The finding's message, one sentence a reader understands. */
+  message: string;
+  /** Regex source tested on one trimmed line; `%name%` stands for the alternatives of `variants.name`. */
+  pattern: string;
+  flags: string;
+  /** 0..1, what one match says on its own (docs/boilerplate.md). */
+  weight: number;
+  /** The named group `url` holds the address of the original article. */
+  sourceUrl?: boolean;
+  /** The named group `outlet` names a site, judged against the page's own address. */
+  outlet?: OutletRule;
+  /** Regex the previous non-blank line must match for the pattern to count. */
+  previous?: string;
+  /** Why the pattern cannot be anchored at the line start; absent for anchored patterns. */
+  unanchored?: string;
+  examples: { match: BoilerplateExample[]; noMatch: BoilerplateExample[] };
+}
+
+export interface BoilerplateData {
+  description: string;
+  maxLineLength: number;
+  maxFindings: number;
+  /** Weight factor for an `elsewhere` credit when the page's own address is unknown. */
+  unknownSiteFactor: number;
+  /** Host-name labels that say nothing about which site a page belongs to (www, news, blog…). */
+  genericHostLabels: string[];
+  variants: Record<string, string[]>;
+  patterns: BoilerplatePattern[];
+}
+
+export const BOILERPLATE_DATA = rawData as unknown as BoilerplateData;
+
+export interface CompiledPattern {
+  spec: BoilerplatePattern;
+  regex: RegExp;
+  previous?: RegExp;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces each `%name%` with a group of the variants' wordings (spaces match any one whitespace). Throws on an unknown name. */
+export function expandVariants(source: string, variants: Record<string, string[]>): string {
+  return source.replace(/%([a-z]{1,40})%/g, (_, name: string) => {
+    const words = variants[name];
+    if (!words || words.length === 0) throw new Error(`unknown variant %${name}%`);
+    return `(?:${words.map((w) => escapeRegex(w).replace(/ /g, '\\s')).join('|')})`;
+  });
+}
+
+/** Compiles one pattern; throws with the reason when its regex (or its `previous` regex) is invalid. */
+export function compilePattern(spec: BoilerplatePattern, variants: Record<string, string[]>): CompiledPattern {
+  const regex = new RegExp(expandVariants(spec.pattern, variants), spec.flags);
+  const previous = spec.previous === undefined ? undefined : new RegExp(expandVariants(spec.previous, variants), spec.flags);
+  return previous ? { spec, regex, previous } : { spec, regex };
+}
+
+/** Host-name labels that identify a site: no TLD, no second-level suffix such as `co.uk`, no generic labels. */
+function siteLabels(hostname: string, generic: ReadonlySet<string>): string[] {
+  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
+  labels.pop();
+  if (labels.length >= 2 && labels[labels.length - 1]!.length <= 3) labels.pop();
+  return labels.filter((l) => l.length >= 3 && !generic.has(l));
+}
+
+/** The address as an absolute http(s) URL, or undefined (javascript:, data: and malformed addresses never pass). */
+export function safeHttpUrl(raw: string): string | undefined {
+  const trimmed = raw.replace(/[.,;:!?)\]}>"'»”’]{1,10}$/, '');
+  if (!/^https?:\/\//i.test(trimmed)) return undefined;
+  try {
+    const url = new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'de', 'la', 'le', 'du', 'des', 'el', 'y', 'e', 'da', 'di']);
+const DOMAIN = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}$/i;
+const MAX_OUTLET_WORDS = 8;
+
+interface Outlet {
+  /** Labels of its address, or its name folded to letters and digits. */
+  labels: string[];
+  name?: string;
+  url?: string;
+}
+
+/** Reads an outlet named in a credit line: an address, a domain, or a title-case name; undefined when it is none of these. */
+function readOutlet(raw: string, generic: ReadonlySet<string>): Outlet | undefined {
+  const text = raw.trim().replace(/[.,;:!?]{1,5}$/, '');
+  const url = safeHttpUrl(text);
+  if (url) return { labels: siteLabels(new URL(url).hostname, generic), url };
+  if (DOMAIN.test(text)) return { labels: siteLabels(text, generic) };
+  const words = text.split(/\s{1,10}/).filter(Boolean);
+  if (words[0]?.toLowerCase() === 'the') words.shift();
+  if (words.length === 0 || words.length > MAX_OUTLET_WORDS || !/^[\p{Lu}\p{N}]/u.test(words[0]!)) return undefined;
+  const nameLike = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || CONNECTORS.has(w.toLowerCase()) || !/\p{L}/u.test(w));
+  if (!nameLike) return undefined;
+  const name = words.join('').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return name ? { labels: [], name } : undefined;
+}
+
+/** True when the outlet is the page's own site: a shared address label, or a name containing (or contained in) one. */
+function isOwnSite(outlet: Outlet, pageLabels: string[]): boolean {
+  return pageLabels.some(
+    (label) => outlet.labels.includes(label) || (outlet.name !== undefined && outlet.name.length >= 3 && (outlet.name.includes(label) || label.includes(outlet.name))),
+  );
+}
+
+const isSpace = (c: number) => c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** What one pattern match is worth on this page, and the source address it gives; undefined when it does not count here. */
+function judgeMatch(
+  cp: CompiledPattern,
+  groups: Record<string, string | undefined>,
+  pageLabels: string[] | undefined,
+  data: BoilerplateData,
+  generic: ReadonlySet<string>,
+): { weight: number; url?: string } | undefined {
+  const { spec } = cp;
+  let weight = spec.weight;
+  let url = spec.sourceUrl && groups.url !== undefined ? safeHttpUrl(groups.url) : undefined;
+  if (spec.outlet) {
+    const outlet = readOutlet(groups.outlet ?? '', generic);
+    if (!outlet) return undefined;
+    if (pageLabels === undefined) {
+      if (spec.outlet === 'elsewhere') weight *= data.unknownSiteFactor;
+    } else if (isOwnSite(outlet, pageLabels)) {
+      return undefined;
+    }
+    url ??= outlet.url;
+  }
+  return url ? { weight, url } : { weight };
+}
+
+export interface BoilerplateScan {
+  findings: Finding[];
+  /** Highest weight seen per pattern id (also beyond `maxFindings`). */
+  strongest: Map<string, number>;
+  matches: number;
+  lines: number;
+  longLines: number;
+}
+
+/** Tests every line of `text` against the patterns. Exported for the check script, which runs the data file's examples through it. */
+export function scanBoilerplate(text: string, pageUrl: string | undefined, patterns: CompiledPattern[], data: BoilerplateData): BoilerplateScan {
+  const generic = new Set(data.genericHostLabels);
+  const page = pageUrl === undefined ? undefined : safeHttpUrl(pageUrl);
+  const pageLabels = page === undefined ? undefined : siteLabels(new URL(page).hostname, generic);
+  const scan: BoilerplateScan = { findings: [], strongest: new Map(), matches: 0, lines: 0, longLines: 0 };
+  let previousLine: string | undefined;
+  const n = text.length;
+  let pos = 0;
+  while (pos <= n) {
+    const newline = text.indexOf('\n', pos);
+    const lineEnd = newline < 0 ? n : newline;
+    let start = pos;
+    let end = lineEnd;
+    pos = lineEnd + 1;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    if (end - start > data.maxLineLength) {
+      scan.longLines++;
+      previousLine = undefined;
+      continue;
+    }
+    scan.lines++;
+    const line = text.slice(start, end);
+    for (const cp of patterns) {
+      const m = cp.regex.exec(line);
+      if (!m) continue;
+      if (cp.previous && (previousLine === undefined || !cp.previous.test(previousLine))) continue;
+      const judged = judgeMatch(cp, m.groups ?? {}, pageLabels, data, generic);
+      if (!judged) continue;
+      scan.matches++;
+      const id = cp.spec.id;
+      scan.strongest.set(id, Math.max(scan.strongest.get(id) ?? 0, judged.weight));
+      if (scan.findings.length >= data.maxFindings) continue;
+      const finding: Finding = {
+        signal: 'boilerplate',
+        rule: `boilerplate/${id}`,
+        message: cp.spec.message,
+        start: start + m.index,
+        end: start + m.index + m[0].length,
+        actual: m[0],
+        weight: judged.weight,
+      };
+      if (judged.url) finding.url = judged.url;
+      scan.findings.push(finding);
+    }
+    previousLine = line;
+  }
+  return scan;
+}
+
+/** Independent pieces of evidence combine as 100·(1 − Π(1 − wᵢ)), one term per pattern (its strongest match), so a repeated line counts once. */
+export function boilerplateScore(strongest: Map<string, number>): number {
+  let clean = 1;
+  for (const w of strongest.values()) clean *= 1 - Math.min(1, Math.max(0, w));
+  return Math.round((1 - clean) * 1000) / 10;
+}
+
+let compiled: CompiledPattern[] | undefined;
+/** Compiled on first use, so a module import never fails on the data file (the check script reports its problems). */
+function defaultPatterns(): CompiledPattern[] {
+  compiled ??= BOILERPLATE_DATA.patterns.map((p) => compilePattern(p, BOILERPLATE_DATA.variants));
+  return compiled;
+}
+
+export function detectBoilerplate(input: DetectorInput): DetectorResult {
+  const scan = scanBoilerplate(input.text, input.url, defaultPatterns(), BOILERPLATE_DATA);
+  const result: DetectorResult = {
+    score: boilerplateScore(scan.strongest),
+    findings: scan.findings,
+    stats: { matches: scan.matches, distinctPatterns: scan.strongest.size, linesScanned: scan.lines, longLinesSkipped: scan.longLines },
+  };
+  let best: Finding | undefined;
+  for (const f of scan.findings) if (f.url && (!best || f.weight > best.weight)) best = f;
+  if (best?.url) result.sourceUrl = best.url;
+  return result;
 }
 
 export const boilerplateDetector: Detector = { id: 'boilerplate', englishOnly: false, detect: detectBoilerplate };
