@@ -1,0 +1,3 @@
+import { defineExtensionSuite } from './suite';
+
+defineExtensionSuite('chromium');

@@ -1,0 +1,140 @@
+/**
+ * The pages the end-to-end tests serve, built from the shared seeds and a fixed sample of the dev
+ * corpus, with the report the engine itself gives for each (the same extraction and `analyze` the
+ * CLI uses), so every browser check is "the browser says what the CLI says" for one engine.
+ */
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../../lib/extract';
+import { analyze, type Report, type SettingsInput } from '../../lib/index';
+import { devCorpus, seeds } from '../../scripts/corpora';
+
+export interface TestPage {
+  /** Path on the test server, e.g. `/seed-000.html`. */
+  path: string;
+  /** What the page is, for test names. */
+  description: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * An ordinary article page: site chrome around an <article> whose paragraphs are the text's lines.
+ * The chrome is there so the extraction has menus and a footer to leave out, as on real sites.
+ */
+export function articlePage(title: string, text: string): string {
+  const paragraphs = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => `      <p>${escapeHtml(line)}</p>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+  <body>
+    <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav></header>
+    <main>
+      <article>
+      <h1>${escapeHtml(title)}</h1>
+${paragraphs}
+      </article>
+    </main>
+    <footer><p>About us · Contact · Privacy</p></footer>
+  </body>
+</html>
+`;
+}
+
+const firstLine = (text: string) => (text.split('\n').find((l) => l.trim()) ?? 'Article').trim().slice(0, 120);
+
+/** A page whose own text is the article, with the first line as its title (it is the headline in the seeds). */
+function pageFromText(path: string, description: string, text: string): TestPage {
+  const lines = text.split('\n');
+  const headlineIndex = lines.findIndex((l) => l.trim());
+  const title = firstLine(text);
+  const body = lines.slice(headlineIndex + 1).join('\n');
+  return { path, description, html: articlePage(title, body) };
+}
+
+/**
+ * Dev-corpus pages served as a sample, one per label. Chosen for what they show a user, not for
+ * the current engine's output: a news mirror run through a synonym spinner, an aggregator repost
+ * cut off with "Read more on <outlet>", and an honest financial news page that uses the words
+ * spinners twist ("artificial intelligence") and carries an image credit line.
+ */
+export const DEV_SAMPLE = {
+  spun: 'spun-dev-whiteweb-ua-1',
+  syndicated: 'synd-cryptocrunchapp-com-1',
+  clean: 'clean-fool-com-1',
+} as const;
+
+/**
+ * A hostile page: markup-looking strings in its text, inside sentences with spun phrases, in a
+ * raw table, in scraper-footer lines and in its title. Every element-like string carries an id
+ * starting with `spinscope-injected` so a test can tell whether any of them became an element.
+ */
+export function hostilePage(): TestPage {
+  const img = '<img id="spinscope-injected-img" src=x onerror="window.spinscopePwned=1">';
+  const script = '<script id="spinscope-injected-script">window.spinscopePwned=1</script>';
+  const bold = '<b id="spinscope-injected-b">Mallory</b>';
+  const text = [
+    `The imaginative and prescient ${img} of synthetic intelligence firms in Jap Europe is to be taught from international locations ${script} that lead the sector.`,
+    `Analysts say the desk under ${bold} summarizes how synthetic intelligence is reshaping the financial system of international locations in Jap Europe.`,
+    'Country | Response <script id="spinscope-injected-cell">window.spinscopePwned=1</script> |',
+    '---|---|',
+    `Poland | Expanded AI grants ${img} |`,
+    `Lithuania | New research hubs ${bold} |`,
+    'Many start-ups be taught from the imaginative and prescient of older firms, and international locations compete for synthetic intelligence expertise.',
+    `Source link : https://example.org/original-story?ref=<svg/onload=alert(1)>`,
+    `Creator : ${bold}`,
+    'Publish date : 2025-03-16 03:15:00',
+    'Copyright for syndicated content material belongs to the linked Source.',
+  ].join('\n');
+  return { path: '/hostile.html', description: 'a hostile page with markup in its text', html: articlePage(`Synthetic intelligence ${script} ${img}`, text) };
+}
+
+export interface ServedPages {
+  seed000: TestPage;
+  seed001: TestPage;
+  spun: TestPage;
+  syndicated: TestPage;
+  clean: TestPage;
+  hostile: TestPage;
+}
+
+export function buildPages(): ServedPages {
+  const seedById = new Map(seeds().map((s) => [s.id.slice(0, 3), s.text]));
+  const seedText = (n: string) => {
+    const text = seedById.get(n);
+    if (text === undefined) throw new Error(`Seed ${n} is missing from the shared seeds folder.`);
+    return text;
+  };
+  const corpus = new Map(devCorpus().map((p) => [p.id, p]));
+  const devPage = (label: keyof typeof DEV_SAMPLE): TestPage => {
+    const id = DEV_SAMPLE[label];
+    const page = corpus.get(id);
+    if (!page) throw new Error(`Dev page ${id} is missing from the shared corpus.`);
+    if (page.label !== label) throw new Error(`Dev page ${id} is labelled ${page.label}, not ${label}.`);
+    return pageFromText(`/dev/${id}.html`, `the ${label} dev page ${id}`, page.text);
+  };
+  return {
+    seed000: pageFromText('/seed-000.html', 'seed 000', seedText('000')),
+    seed001: pageFromText('/seed-001.html', 'seed 001', seedText('001')),
+    spun: devPage('spun'),
+    syndicated: devPage('syndicated'),
+    clean: devPage('clean'),
+    hostile: hostilePage(),
+  };
+}
+
+/** The text the extension's extraction gives for a page's HTML (lib/extract.ts on linkedom, as the CLI does). */
+export function extractedText(html: string): string {
+  const { document } = parseHTML(html);
+  return extractArticle(document as unknown as Document).text;
+}
+
+/** The engine's report for a page served at `url`, as the CLI computes it. */
+export function engineReport(html: string, url: string, settings: SettingsInput = {}): Report {
+  return analyze(extractedText(html), settings, { url });
+}

@@ -1,0 +1,344 @@
+/**
+ * The end-to-end suite, the same for both browsers: the built extension loaded in a real browser,
+ * pages served on localhost, and the extension checked through what a user sees (badge, tooltip,
+ * popup, options, highlights). Every expected verdict comes from the engine itself on the same
+ * HTML, so these tests also check that the browser and the CLI give one verdict.
+ */
+import { parseHTML } from 'linkedom';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Finding, type Report, type SettingsInput, type Verdict } from '../../lib/index';
+import { LAUNCHERS, type BrowserName, type DriverPage, type ExtensionBrowser } from './drivers';
+import { countOf, ExtensionUnderTest, fieldValue, NEUTRAL_COLOUR, pollUntil, readPopup, setField, sleep, textOf, VERDICT_COLOURS, type Badge } from './extension';
+import { buildPages, engineReport, type ServedPages, type TestPage } from './pages';
+import { servePages, type PageServer } from './server';
+
+const VERDICT_WORDS: Verdict[] = ['clean', 'suspicious', 'syndicated'];
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const hasNumber = (text: string, n: number) => new RegExp(`(^|[^0-9.])${n}([^0-9]|$)`).test(text);
+
+/** One row per distinct spun phrase: the text seen (case-insensitive), with its originals and its count. */
+function distinctSpunPhrases(report: Report): { phrase: string; expected: string[]; count: number }[] {
+  const byPhrase = new Map<string, { phrase: string; expected: Set<string>; count: number }>();
+  for (const f of report.signals.spun.findings) {
+    const phrase = collapse(f.actual);
+    const entry = byPhrase.get(phrase) ?? { phrase, expected: new Set<string>(), count: 0 };
+    entry.count++;
+    for (const e of f.expected ?? []) entry.expected.add(collapse(e));
+    byPhrase.set(phrase, entry);
+  }
+  return [...byPhrase.values()].map((e) => ({ ...e, expected: [...e.expected] }));
+}
+
+const badgeMatches = (badge: Badge, report: Report) =>
+  badge.text === String(Math.round(report.score)) &&
+  badge.colour === VERDICT_COLOURS[report.verdict] &&
+  badge.title.toLowerCase().includes(report.verdict);
+
+/**
+ * Thresholds that move a page's verdict across the syndicated threshold: lowered to the score for a
+ * page below it, raised above the score for a syndicated page.
+ */
+function thresholdsChangingVerdict(report: Report): { suspicious: number; syndicated: number } {
+  if (report.verdict !== 'syndicated') {
+    const syndicated = Math.max(1, Math.floor(report.score));
+    return { suspicious: Math.min(DEFAULT_SETTINGS.thresholds.suspicious, syndicated - 1), syndicated };
+  }
+  return { suspicious: DEFAULT_SETTINGS.thresholds.suspicious, syndicated: 100 };
+}
+
+export function defineExtensionSuite(name: BrowserName): void {
+  describe(`Spinscope in ${name}`, () => {
+    let browser: ExtensionBrowser | undefined;
+    let ext: ExtensionUnderTest;
+    let server: PageServer;
+    let pages: ServedPages;
+    const tabs = new Map<string, { page: DriverPage; tabId: number }>();
+
+    beforeAll(async () => {
+      pages = buildPages();
+      server = await servePages(Object.values(pages));
+      browser = await LAUNCHERS[name]();
+      ext = await ExtensionUnderTest.attach(browser);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    // Every test starts from the default settings, whatever the previous one changed.
+    afterEach(async () => {
+      await ext?.clearSettings();
+    });
+
+    const expected = (page: TestPage, host: '127.0.0.1' | 'localhost' = '127.0.0.1', settings: SettingsInput = {}) =>
+      engineReport(page.html, server.url(page.path, host), settings);
+
+    /** The page's tab (opened once per suite) after the extension scanned it. */
+    async function scannedTab(page: TestPage): Promise<{ page: DriverPage; tabId: number; badge: Badge }> {
+      let tab = tabs.get(page.path);
+      if (!tab) {
+        tab = await ext.openTab(server.url(page.path));
+        tabs.set(page.path, tab);
+      }
+      const report = expected(page);
+      const badge = await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, report));
+      return { ...tab, badge };
+    }
+
+    async function withPopup<T>(tabId: number, use: (popup: DriverPage) => Promise<T>): Promise<T> {
+      const popup = await ext.openPopup(tabId);
+      try {
+        return await use(popup);
+      } finally {
+        await popup.close();
+      }
+    }
+
+    /** The popup lists the same evidence as the engine's report: verdict, score, phrases, tables, boilerplate, source. */
+    async function expectPopupShowsReport(tabId: number, report: Report): Promise<void> {
+      const view = await withPopup(tabId, readPopup);
+      expect(view.verdict, 'verdict shown').not.toBeNull();
+      const verdictText = view.verdict!.toLowerCase();
+      expect(verdictText).toContain(report.verdict);
+      for (const other of VERDICT_WORDS.filter((v) => v !== report.verdict)) expect(verdictText).not.toContain(other);
+      expect(view.score, 'score shown').not.toBeNull();
+      expect(hasNumber(view.score!, Math.round(report.score)), `score "${view.score}" shows ${Math.round(report.score)}`).toBe(true);
+      expect(view.language, 'language shown').toBeTruthy();
+      if (report.language === 'eng') expect(view.language!.toLowerCase()).toMatch(/english|eng/);
+      expect(view.sections).toEqual({ spun: true, tables: true, boilerplate: true });
+
+      const phrases = distinctSpunPhrases(report);
+      expect(view.spunRows, 'one row per distinct spun phrase').toHaveLength(phrases.length);
+      for (const p of phrases) {
+        const row = view.spunRows.map(collapse).find((r) => r.includes(p.phrase));
+        expect(row, `a row for "${p.phrase}"`).toBeDefined();
+        if (p.expected.length) expect(p.expected.some((e) => row!.includes(e)), `row "${row}" names one of ${p.expected.join(', ')}`).toBe(true);
+        expect(hasNumber(row!, p.count), `row "${row}" shows the count ${p.count}`).toBe(true);
+      }
+
+      const tableFindings = report.signals.tables.findings;
+      expect(view.tables, 'one entry per table found').toHaveLength(tableFindings.length);
+      const recovered = tableFindings.filter((f) => (f.table?.rows.length ?? 0) > 0);
+      const shownAsTables = view.tables.filter((t) => t.tableElements > 0);
+      expect(shownAsTables.length, 'recovered tables shown as tables').toBe(recovered.length);
+      const cells = new Set(view.tables.flatMap((t) => t.cells.map(collapse)));
+      for (const f of recovered) {
+        const firstCell = f.table!.rows.flat().find((c) => c.trim());
+        if (firstCell) expect(cells.has(collapse(firstCell)), `a table cell "${firstCell}"`).toBe(true);
+      }
+
+      const boilerplate = report.signals.boilerplate.findings;
+      expect(view.boilerplateLines, 'one line per boilerplate finding').toHaveLength(boilerplate.length);
+      const lines = view.boilerplateLines.map(collapse);
+      for (const f of boilerplate) expect(lines.some((l) => l.includes(collapse(f.actual))), `a line showing "${f.actual}"`).toBe(true);
+
+      if (report.sourceUrl) {
+        expect(view.sourceLinks, 'the source link').toHaveLength(1);
+        const link = view.sourceLinks[0]!;
+        expect(link.href).toBe(new URL(report.sourceUrl).href);
+        expect(link.target).toBe('_blank');
+        expect(link.rel.split(/\s+/)).toContain('noopener');
+      } else {
+        expect(view.sourceLinks).toHaveLength(0);
+      }
+    }
+
+    const servedPages = (): [string, keyof ServedPages][] => [
+      ['seed 000 (spun, glued tables, scraper footer)', 'seed000'],
+      ['seed 001 (raw pipe tables)', 'seed001'],
+      ['a spun dev-corpus page', 'spun'],
+      ['a syndicated dev-corpus page', 'syndicated'],
+      ['a clean dev-corpus page', 'clean'],
+    ];
+
+    it('the seeds get the verdicts the project promises (engine, on the served HTML)', () => {
+      const seed000 = expected(pages.seed000);
+      expect(seed000.verdict).toBe('syndicated');
+      for (const signal of ['spun', 'tables', 'boilerplate'] as const) {
+        expect(seed000.signals[signal].findings.length, `seed 000 has ${signal} findings`).toBeGreaterThan(0);
+      }
+      expect(seed000.sourceUrl, 'seed 000 credits its source').toMatch(/^https?:\/\//);
+      expect(expected(pages.seed001).verdict).not.toBe('clean');
+    });
+
+    for (const [title, key] of servedPages()) {
+      it(`badge, tooltip, stored report and popup for ${title} equal the engine's report`, async () => {
+        const page = pages[key];
+        const report = expected(page);
+        const { tabId, badge } = await scannedTab(page);
+        expect(badge.text).toBe(String(Math.round(report.score)));
+        expect(badge.colour).toBe(VERDICT_COLOURS[report.verdict]);
+        expect(badge.title.toLowerCase()).toContain(report.verdict);
+
+        const stored = await ext.storedReport(tabId);
+        expect(stored, 'the background has a report for the tab').not.toBeNull();
+        expect(stored!.verdict).toBe(report.verdict);
+        expect(stored!.score).toBeCloseTo(report.score, 1);
+        for (const signal of ['spun', 'tables', 'boilerplate'] as const) {
+          expect(stored!.signals[signal].findings.length, `${signal} findings`).toBe(report.signals[signal].findings.length);
+        }
+        await expectPopupShowsReport(tabId, report);
+      });
+    }
+
+    it('Highlight marks the spun phrases on the page', async () => {
+      const report = expected(pages.seed000);
+      const { page, tabId } = await scannedTab(pages.seed000);
+      const spun = report.signals.spun.findings.length;
+      const all = (Object.values(report.signals) as { findings: Finding[] }[]).reduce((n, s) => n + s.findings.length, 0);
+      expect(spun).toBeGreaterThan(0);
+      await withPopup(tabId, (popup) => popup.click('[data-testid=highlight]'));
+      let marked = '';
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        marked = await page.evaluate(() => document.documentElement.dataset.spinscopeHighlights ?? '', null);
+        if (marked) break;
+        await sleep(200);
+      }
+      expect(marked, 'document.documentElement.dataset.spinscopeHighlights').not.toBe('');
+      const n = Number(marked);
+      expect(n).toBeGreaterThanOrEqual(spun);
+      expect(n).toBeLessThanOrEqual(all);
+      // Non-destructive: the article's text is unchanged by the marks.
+      const articleText = await page.evaluate(() => document.querySelector('article')?.textContent ?? '', null);
+      expect(articleText).toBe(parseHTML(pages.seed000.html).document.querySelector('article')?.textContent ?? '');
+    });
+
+    it('changing a threshold in the options changes the verdict of an open tab without a reload', async () => {
+      const { page, tabId } = await scannedTab(pages.seed001);
+      await page.evaluate(() => void ((window as unknown as { spinscopeNoReload?: number }).spinscopeNoReload = 1), null);
+      const before = expected(pages.seed001);
+      const thresholds = thresholdsChangingVerdict(before);
+      const after = expected(pages.seed001, '127.0.0.1', { thresholds });
+      expect(after.verdict, `thresholds ${JSON.stringify(thresholds)} change the engine verdict`).not.toBe(before.verdict);
+
+      const options = await ext.openOptions();
+      try {
+        await setField(options, '#threshold-suspicious', String(thresholds.suspicious));
+        await setField(options, '#threshold-syndicated', String(thresholds.syndicated));
+        await options.click('#save');
+        const status = await pollUntil(() => textOf(options, '[data-testid=options-status]'), (s) => /saved/i.test(s), 10_000);
+        expect(status).toMatch(/saved/i);
+        expect(await countOf(options, '[data-testid=error]')).toBe(0);
+      } finally {
+        await options.close();
+      }
+
+      const badge = await ext.waitForBadge(tabId, (b) => badgeMatches(b, after));
+      expect(badge.colour).toBe(VERDICT_COLOURS[after.verdict]);
+      expect(badge.title.toLowerCase()).toContain(after.verdict);
+      expect(badge.text).toBe(String(Math.round(after.score)));
+      expect(await page.evaluate(() => (window as unknown as { spinscopeNoReload?: number }).spinscopeNoReload ?? 0, null), 'the page was not reloaded').toBe(1);
+      const view = await withPopup(tabId, readPopup);
+      expect(view.verdict?.toLowerCase()).toContain(after.verdict);
+
+      // The options page shows what was saved, and restoring the defaults brings the verdict back.
+      const reopened = await ext.openOptions();
+      try {
+        expect(await fieldValue(reopened, '#threshold-syndicated')).toBe(String(thresholds.syndicated));
+        await reopened.click('#restore-defaults');
+        await reopened.click('#save');
+        await pollUntil(() => textOf(reopened, '[data-testid=options-status]'), (s) => /saved/i.test(s), 10_000);
+        expect(await fieldValue(reopened, '#threshold-syndicated')).toBe(String(DEFAULT_SETTINGS.thresholds.syndicated));
+      } finally {
+        await reopened.close();
+      }
+      const restored = await ext.waitForBadge(tabId, (b) => badgeMatches(b, before));
+      expect(restored.colour).toBe(VERDICT_COLOURS[before.verdict]);
+    });
+
+    it('the options page refuses invalid values with a message and saves nothing', async () => {
+      const options = await ext.openOptions();
+      try {
+        await setField(options, '#threshold-suspicious', '70');
+        await setField(options, '#threshold-syndicated', '60');
+        await setField(options, '#weight-spun', '5');
+        await options.click('#save');
+        const errors = await pollUntil(() => countOf(options, '[data-testid=error]'), (n) => n > 0, 10_000);
+        expect(errors, 'fields marked invalid').toBeGreaterThan(0);
+        expect(await textOf(options, '[data-testid=error]')).not.toBe('');
+        const status = await textOf(options, '[data-testid=options-status]');
+        expect(status).not.toMatch(/^saved/i);
+        await sleep(500);
+        const stored = await ext.storedSettings();
+        expect(JSON.stringify(stored), 'nothing invalid reached storage.sync').not.toMatch(/"suspicious":70|"weight":5/);
+      } finally {
+        await options.close();
+      }
+    });
+
+    it('an excluded site is not scanned: no report, no badge', async () => {
+      const options = await ext.openOptions();
+      try {
+        await setField(options, '#excluded-sites', 'localhost');
+        await options.click('#save');
+        const status = await pollUntil(() => textOf(options, '[data-testid=options-status]'), (s) => /saved/i.test(s), 10_000);
+        expect(status).toMatch(/saved/i);
+      } finally {
+        await options.close();
+      }
+      const excluded = await ext.openTab(server.url(pages.seed001.path, 'localhost'));
+      // The same page on the other host name, opened after it, shows the extension is scanning pages.
+      const control = await ext.openTab(server.url(pages.seed001.path) + '?control');
+      const controlReport = expected(pages.seed001);
+      const controlBadge = await ext.waitForBadge(control.tabId, (b) => badgeMatches(b, controlReport));
+      expect(controlBadge.text, 'the same page on 127.0.0.1 is scanned').toBe(String(Math.round(controlReport.score)));
+      await sleep(2_000);
+
+      const badge = await ext.badge(excluded.tabId);
+      expect(badge.text).toBe('');
+      for (const word of VERDICT_WORDS) expect(badge.title.toLowerCase()).not.toContain(word);
+      expect(await ext.storedReport(excluded.tabId)).toBeNull();
+      const view = await withPopup(excluded.tabId, readPopup);
+      expect(view.status, 'the popup says why there is no report').toBeTruthy();
+      expect(view.spunRows).toHaveLength(0);
+      await excluded.page.close();
+      await control.page.close();
+    });
+
+    it('a page that cannot be scanned gets a neutral state and a message, not a false "clean"', async () => {
+      const tab = await ext.openTab('about:blank');
+      await sleep(1_000);
+      const badge = await ext.badge(tab.tabId);
+      expect(['', '–', 'n/a']).toContain(badge.text);
+      if (badge.text) expect(badge.colour).toBe(NEUTRAL_COLOUR);
+      expect(badge.title.toLowerCase()).not.toContain('clean');
+      const view = await withPopup(tab.tabId, readPopup);
+      expect(view.status, 'the popup explains').toBeTruthy();
+      expect(view.verdict ?? '').not.toMatch(/clean/i);
+      await tab.page.close();
+    });
+
+    it('a hostile page cannot inject markup into the popup; its text shows literally', async () => {
+      const report = expected(pages.hostile);
+      const findings = (Object.values(report.signals) as { findings: Finding[] }[]).flatMap((s) => s.findings);
+      const hostileEvidence = findings.filter((f) => f.actual.includes('<') || f.table?.rows.flat().some((c) => c.includes('<')));
+      expect(hostileEvidence.length, 'the engine reports evidence containing markup-looking text').toBeGreaterThan(0);
+
+      const { tabId } = await scannedTab(pages.hostile);
+      const popup = await ext.openPopup(tabId);
+      try {
+        const injected = await popup.evaluate(
+          () => ({
+            elements: document.querySelectorAll('[id^=spinscope-injected], [onerror], [onload], svg[onload]').length,
+            inlineScripts: Array.from(document.scripts).filter((s) => !s.src || (s.textContent ?? '').includes('spinscopePwned')).length,
+            foreignImages: Array.from(document.images).filter((i) => !i.src.startsWith(location.origin) && !i.src.startsWith('data:')).length,
+            pwned: (window as unknown as { spinscopePwned?: number }).spinscopePwned ?? 0,
+            text: document.body.textContent ?? '',
+          }),
+          null,
+        );
+        expect(injected.elements, 'elements created from page text').toBe(0);
+        expect(injected.inlineScripts, 'inline scripts').toBe(0);
+        expect(injected.foreignImages, 'images from page text').toBe(0);
+        expect(injected.pwned, 'page script ran in the popup').toBe(0);
+        expect(injected.text, 'the markup-looking text is shown as text').toMatch(/<(script|img|b) id="spinscope-injected/);
+      } finally {
+        await popup.close();
+      }
+      const badge = await ext.badge(tabId);
+      expect(badge.text).toBe(String(Math.round(report.score)));
+    });
+  });
+}
