@@ -1,0 +1,199 @@
+/**
+ * Times the engine on large inputs against the floor any token-level analysis must pay: one regex
+ * pass that lowercases each word. Both run in this process on the same text, after a warm-up, best
+ * of N, with a full GC before each run, so the ratio says how much work the engine adds to reading.
+ *
+ *   npm run bench             (node --expose-gc --import tsx scripts/bench.ts)
+ *   npm run bench -- --json   the figures as JSON
+ *
+ * Targets (issue 2): engine/floor ≤ 3 on 16 MB; 16 MB within 20× the time of 1 MB (linear ≈ 16).
+ * It also reports the heap analyze uses on 16 MB, the lexicon's load and compile time, and how
+ * the 16 MB time splits between tokenising, language detection and each detector, so a miss
+ * points at the part to fix.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { boilerplateDetector } from '../lib/detectors/boilerplate';
+import type { Detector } from '../lib/detectors/detector';
+import { spunDetector } from '../lib/detectors/spun';
+import { tablesDetector } from '../lib/detectors/tables';
+import { analyze, MAX_CHARS } from '../lib/index';
+import { detectLanguage } from '../lib/language';
+import { compileLexicon, type LexiconData } from '../lib/lexicon';
+import { tokenize } from '../lib/tokenize';
+import { devCorpus } from './corpora';
+
+const asJson = process.argv.includes('--json');
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) {
+  process.stderr.write('bench: run with node --expose-gc (npm run bench does).\n');
+  process.exit(2);
+}
+const MB = 1024 * 1024;
+const SIZES = [1, 4, 16];
+const RUNS: Record<number, number> = { 1: 7, 4: 5, 16: 3 };
+const log = (s: string) => {
+  if (!asJson) process.stdout.write(s + '\n');
+};
+
+/** `mb` MiB of dev-corpus text (pages concatenated and repeated), cut at a word boundary. */
+function buildText(mb: number): string {
+  const pages = devCorpus().map((p) => p.text);
+  const target = Math.min(mb * MB, MAX_CHARS);
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < target + 1000; i++) {
+    const page = pages[i % pages.length]!;
+    parts.push(page);
+    length += page.length + 2;
+  }
+  const all = parts.join('\n\n');
+  const cut = all.lastIndexOf(' ', target);
+  return all.slice(0, cut > 0 ? cut : target);
+}
+
+let sink = 0;
+/** The floor: one regex pass over the text, lower-casing each word. */
+function floor(text: string): void {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) sink ^= m[0].toLowerCase().length;
+}
+function engine(text: string): void {
+  sink ^= analyze(text).score | 0;
+}
+
+/** Best wall time of `runs` runs, in ms, with a full GC before each. */
+function best(fn: (text: string) => void, text: string, runs: number): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    gc!();
+    const t0 = performance.now();
+    fn(text);
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+/**
+ * Best wall times of two functions on the same text, runs interleaved (a, b, a, b, …) so that load
+ * from other processes on the machine affects both alike, with a full GC before each run.
+ */
+function bestOfPair(a: (text: string) => void, b: (text: string) => void, text: string, runs: number): [number, number] {
+  const min: [number, number] = [Infinity, Infinity];
+  for (let i = 0; i < runs; i++) {
+    [a, b].forEach((fn, k) => {
+      gc!();
+      const t0 = performance.now();
+      fn(text);
+      min[k] = Math.min(min[k]!, performance.now() - t0);
+    });
+  }
+  return min;
+}
+
+// Lexicon: reading and parsing its data file, then compiling it (first call cold, then best of 3).
+const lexiconPath = fileURLToPath(new URL('../lib/data/lexicon.json', import.meta.url));
+let t0 = performance.now();
+const lexiconData = JSON.parse(readFileSync(lexiconPath, 'utf8')) as LexiconData;
+const lexiconParseMs = performance.now() - t0;
+t0 = performance.now();
+const lexiconSize = compileLexicon(lexiconData).size;
+const lexiconCompileColdMs = performance.now() - t0;
+let lexiconCompileMs = Infinity;
+for (let i = 0; i < 3; i++) {
+  t0 = performance.now();
+  compileLexicon(lexiconData);
+  lexiconCompileMs = Math.min(lexiconCompileMs, performance.now() - t0);
+}
+const lexicon = {
+  entries: lexiconSize,
+  fileBytes: statSync(lexiconPath).size,
+  parseMs: +lexiconParseMs.toFixed(1),
+  compileColdMs: +lexiconCompileColdMs.toFixed(1),
+  compileMs: +lexiconCompileMs.toFixed(1),
+};
+log(`Lexicon: ${lexicon.entries} entries, ${(lexicon.fileBytes / 1024).toFixed(0)} KiB on disk; JSON parse ${lexicon.parseMs} ms, compile ${lexicon.compileColdMs} ms cold / ${lexicon.compileMs} ms warm`);
+
+const texts = new Map(SIZES.map((mb) => [mb, buildText(mb)]));
+// Warm-up: compile the lexicon, let the JIT settle on both paths.
+for (let i = 0; i < 3; i++) {
+  engine(texts.get(1)!);
+  floor(texts.get(1)!);
+}
+
+log('');
+log('  size    chars        floor ms  floor MB/s   engine ms  engine MB/s   engine/floor');
+const rows: { mb: number; bytes: number; chars: number; floorMs: number; engineMs: number; floorMBps: number; engineMBps: number; ratio: number }[] = [];
+for (const mb of SIZES) {
+  const text = texts.get(mb)!;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const [floorMs, engineMs] = bestOfPair(floor, engine, text, RUNS[mb]!);
+  const row = {
+    mb,
+    bytes,
+    chars: text.length,
+    floorMs: +floorMs.toFixed(1),
+    engineMs: +engineMs.toFixed(1),
+    floorMBps: +(bytes / MB / (floorMs / 1000)).toFixed(1),
+    engineMBps: +(bytes / MB / (engineMs / 1000)).toFixed(1),
+    ratio: +(engineMs / floorMs).toFixed(2),
+  };
+  rows.push(row);
+  log(
+    `  ${String(mb).padStart(2)} MB  ${String(row.chars).padStart(9)}  ${String(row.floorMs).padStart(10)}  ${String(row.floorMBps).padStart(10)}  ${String(row.engineMs).padStart(10)}  ${String(row.engineMBps).padStart(11)}  ${String(row.ratio).padStart(13)}`,
+  );
+}
+const first = rows[0]!;
+const last = rows[rows.length - 1]!;
+const growth = {
+  engine: +(last.engineMs / first.engineMs).toFixed(2),
+  floor: +(last.floorMs / first.floorMs).toFixed(2),
+  sizeRatio: +(last.bytes / first.bytes).toFixed(2),
+};
+log('');
+log(`Time growth 1 → 16 MB (size ×${growth.sizeRatio}; linear ≈ 16): engine ×${growth.engine}, floor ×${growth.floor}`);
+
+// Heap on 16 MB: what analyze has allocated by the time it returns (before any forced GC; a lower
+// bound on its peak), and what its report keeps alive afterwards.
+const big = texts.get(16)!;
+gc();
+const before = process.memoryUsage().heapUsed;
+const kept = analyze(big);
+const afterRun = process.memoryUsage().heapUsed;
+gc();
+const retained = process.memoryUsage().heapUsed;
+const heap = {
+  textMB: +(Buffer.byteLength(big, 'utf8') / MB).toFixed(1),
+  allocatedMB: +((afterRun - before) / MB).toFixed(1),
+  retainedMB: +((retained - before) / MB).toFixed(1),
+  findings: Object.values(kept.signals).reduce((n, s) => n + s.findings.length, 0),
+};
+log(`Heap on 16 MB: ${heap.allocatedMB} MB in use when analyze returns (before GC), ${heap.retainedMB} MB kept by its report (${heap.findings} findings); the text itself is ${heap.textMB} MB`);
+
+// Where the time goes on 16 MB: the same stages analyze runs, timed one by one.
+const tokens = tokenize(big);
+const language = detectLanguage(big);
+const stageTimes: Record<string, number> = {
+  tokenize: best(tokenize, big, 3),
+  language: best(detectLanguage, big, 3),
+};
+const detectors: Detector[] = [spunDetector, tablesDetector, boilerplateDetector];
+for (const d of detectors) {
+  stageTimes[`detector ${d.id}`] = best((text) => void d.detect({ text, tokens, language }), big, 3);
+}
+log('');
+log(`Stages on 16 MB (ms, best of 3): ${Object.entries(stageTimes).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+
+const targets = {
+  ratio16: { value: last.ratio, target: '≤ 3', met: last.ratio <= 3 },
+  growth: { value: growth.engine, target: '≤ 20', met: growth.engine <= 20 },
+};
+log('');
+log(`Targets: engine/floor on 16 MB ${last.ratio} (≤ 3: ${targets.ratio16.met ? 'met' : 'MISSED'}); 16 MB / 1 MB time ${growth.engine} (≤ 20: ${targets.growth.met ? 'met' : 'MISSED'})`);
+
+if (asJson) {
+  process.stdout.write(
+    JSON.stringify({ lexicon, sizes: rows, growth, heap, stagesMs: Object.fromEntries(Object.entries(stageTimes).map(([k, v]) => [k, +v.toFixed(1)])), targets }, null, 2) + '\n',
+  );
+}
+if (sink === 0.5) log('');
