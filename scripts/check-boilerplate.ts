@@ -10,12 +10,14 @@
  *    own examples and from characters regexes tend to choke on, and must finish each within a bound.
  * 3. Examples: each runs through the real scanner (with its previous line and page address), fires
  *    or stays silent as stated, and yields the stated source address.
- * 4. False hits per million words on the clean references (Brown, nlp-corpus: one sentence a line,
+ * 4. Documentation: docs/boilerplate.md names every pattern id, with its weight.
+ * 5. False hits per million words on the clean references (Brown, nlp-corpus: one sentence a line,
  *    the harshest layout for line-anchored patterns) and the clean dev pages, tune and holdout parts
  *    reported apart; and, for information, what the signal alone finds on the `syndicated` dev pages.
  *
  * Exits 1 when any problem is found.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   BOILERPLATE_DATA,
@@ -248,6 +250,17 @@ function checkHostile(data: BoilerplateData, compiled: CompiledPattern[]): numbe
   return worst;
 }
 
+const DOCS = new URL('../docs/boilerplate.md', import.meta.url);
+
+function checkDocs(data: BoilerplateData): void {
+  const docs = readFileSync(DOCS, 'utf8');
+  for (const p of data.patterns) {
+    const row = docs.split('\n').find((l) => l.startsWith(`| \`${p.id}\` |`));
+    if (!row) problem(`pattern ${p.id}`, 'is not in the table of docs/boilerplate.md');
+    else if (Number(row.split('|')[2]) !== p.weight) problem(`pattern ${p.id}`, `docs/boilerplate.md gives weight ${Number(row.split("|")[2])}, the data ${p.weight}`);
+  }
+}
+
 /** One sentence a line: every sentence start is a line start, the harshest layout for anchored patterns. */
 const asLines = (text: string) => text.replace(/([.!?]["')]?) (?=["'(]?[A-Z])/g, '$1\n');
 
@@ -304,6 +317,7 @@ function main(): void {
   const compiled = compileAll(data).filter((cp) => !unsafe.has(cp.spec.id));
   checkExamples(data, compiled);
   const worst = checkHostile(data, compiled);
+  checkDocs(data);
   console.log(`${data.patterns.length} patterns, ${data.patterns.filter((p) => !p.pattern.startsWith('^')).length} unanchored; slowest hostile line ${worst.toFixed(2)} ms (limit ${MAX_HOSTILE_MS} ms)`);
   measureCorpora(data, compiled);
   if (problems.length) {
