@@ -35,8 +35,13 @@ async function requestScan(tabId: number): Promise<boolean> {
   }
 }
 
+/** Navigations seen per tab, so a late check never judges the page that replaced the one it was about. */
+const navigations = new Map<number, number>();
+
 /** A page finished loading: if nothing reported from it, find out whether a content script is there at all. */
 async function checkReadable(tabId: number): Promise<void> {
+  const navigation = navigations.get(tabId) ?? 0;
+  const samePage = () => (navigations.get(tabId) ?? 0) === navigation;
   if (await getTabState(tabId)) return;
   try {
     await sendToTab(tabId, { type: 'spinscope:ping' });
@@ -44,16 +49,19 @@ async function checkReadable(tabId: number): Promise<void> {
     // No content script: a browser page, the web store, a PDF viewer, a file. Give a late one a moment.
     setTimeout(() => {
       void (async () => {
-        if (await getTabState(tabId)) return;
+        if (!samePage() || (await getTabState(tabId))) return;
         try {
           await sendToTab(tabId, { type: 'spinscope:ping' });
         } catch {
-          await setState(tabId, { status: 'unreadable', report: null });
+          if (samePage()) await setState(tabId, { status: 'unreadable', report: null });
         }
       })();
     }, CONTENT_SCRIPT_GRACE_MS);
   }
 }
+
+/** Parts of a page's text still arriving, per tab: the scan they belong to and the parts so far. */
+const incoming = new Map<number, { scanId: string; parts: string[] }>();
 
 type Handler<T extends MessageType> = (message: Message<T>, sender: Browser.runtime.MessageSender) => Promise<Response<T>>;
 
@@ -61,8 +69,13 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
   'spinscope:page-text': async (message, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || typeof message.text !== 'string') return { ok: false };
+    let pending = incoming.get(tabId);
+    if (!pending || pending.scanId !== message.scanId) incoming.set(tabId, (pending = { scanId: message.scanId, parts: [] }));
+    pending.parts.push(message.text);
+    if (!message.done) return { ok: true };
+    incoming.delete(tabId);
     const { settings } = await loadSettings();
-    const report = analyze(message.text, settings, { url: message.url });
+    const report = analyze(pending.parts.join(''), settings, { url: message.url });
     await setState(tabId, { status: 'scanned', report, url: message.url });
     return { ok: true };
   },
@@ -95,13 +108,18 @@ export function startBackground(): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') {
       // A navigation: the old report no longer describes the page.
+      navigations.set(tabId, (navigations.get(tabId) ?? 0) + 1);
       const url = change.url ?? tab.url;
       void setState(tabId, isReadableUrl(url) ? null : { status: 'unreadable', report: null, url });
     } else if (change.status === 'complete') {
       void checkReadable(tabId);
     }
   });
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    navigations.delete(tabId);
+    incoming.delete(tabId);
+    void clearTabState(tabId);
+  });
 
   // New settings apply to open tabs without a reload: each scanned (or skipped) tab scans again,
   // and the background scores it with the new settings (an excluded site now reports so instead).

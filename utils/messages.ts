@@ -44,8 +44,11 @@ export interface HighlightRange {
 }
 
 export interface Protocol {
-  /** Content script → background: the article text of the page, to analyse. */
-  'spinscope:page-text': { request: { url: string; text: string }; response: { ok: boolean } };
+  /**
+   * Content script → background: the article text of the page, to analyse, in consecutive parts
+   * (`done` on the last): one message of megabytes would block the page while it is serialised.
+   */
+  'spinscope:page-text': { request: { url: string; scanId: string; text: string; done: boolean }; response: { ok: boolean } };
   /** Content script → background: the page was not scanned, and why. */
   'spinscope:page-status': { request: { url: string; status: Exclude<TabStatus, 'scanned'> }; response: { ok: boolean } };
   /** Anyone → background: the stored report of a tab, or null. */

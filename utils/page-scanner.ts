@@ -12,6 +12,8 @@ import { loadSettings } from './settings-store';
  * request. It carries no lexicon and no language model, only the extractor.
  */
 
+/** Characters per message to the background (serialising costs the page a few ms per part). */
+export const TEXT_PART_CHARS = 256 * 1024;
 /** Longest stretch of extraction work before yielding to the page. */
 export const SLICE_MS = 8;
 /** Rescan delay after the last substantial change, and after an in-page navigation. */
@@ -62,7 +64,14 @@ export function startPageScanner(ctx: ContentScriptContext): void {
       segments = extracted.segments;
       articleLength = extracted.text.length;
       // Only the segments stay here (node references and offsets); the text goes to the background.
-      await sendMessage({ type: 'spinscope:page-text', url: location.href, text: extracted.text }).catch(() => {});
+      const { text } = extracted;
+      const scanId = `${Date.now()}-${Math.random()}`;
+      const url = location.href;
+      for (let at = 0; ; at += TEXT_PART_CHARS) {
+        const done = at + TEXT_PART_CHARS >= text.length;
+        const sent = await sendMessage({ type: 'spinscope:page-text', url, scanId, text: text.slice(at, at + TEXT_PART_CHARS), done }).catch(() => undefined);
+        if (done || !sent?.ok || ctx.isInvalid) break;
+      }
     })().finally(() => {
       scanning = null;
       if (scanAgain) {
