@@ -256,8 +256,9 @@ function checkDocs(data: BoilerplateData): void {
   const docs = readFileSync(DOCS, 'utf8');
   for (const p of data.patterns) {
     const row = docs.split('\n').find((l) => l.startsWith(`| \`${p.id}\` |`));
-    if (!row) problem(`pattern ${p.id}`, 'is not in the table of docs/boilerplate.md');
-    else if (Number(row.split('|')[2]) !== p.weight) problem(`pattern ${p.id}`, `docs/boilerplate.md gives weight ${Number(row.split("|")[2])}, the data ${p.weight}`);
+    const documented = row === undefined ? undefined : Number(row.split('|')[2]);
+    if (documented === undefined) problem(`pattern ${p.id}`, 'is not in the table of docs/boilerplate.md');
+    else if (documented !== p.weight) problem(`pattern ${p.id}`, `docs/boilerplate.md gives weight ${documented}, the data ${p.weight}`);
   }
 }
 
