@@ -95,6 +95,8 @@ describe('boilerplate signal: credits to other outlets', () => {
     const r = run(`${PARAGRAPH}\nRead more at: https://news.example.com/story/1`, 'https://copies.example/a');
     expect(r.findings[0]?.url).toBe('https://news.example.com/story/1');
     expect(r.sourceUrl).toBe('https://news.example.com/story/1');
+    expect(run(`${PARAGRAPH}\nRead more: https://news.example.com/story/2`, 'https://copies.example/a').sourceUrl).toBe('https://news.example.com/story/2');
+    expect(rules(`${PARAGRAPH}\nRead more: Minister Defends Budget Plans`, 'https://copies.example/a')).toEqual([]);
   });
 
   it('counts a "Read More" line after a paragraph cut off with an ellipsis', () => {
