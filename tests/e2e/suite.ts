@@ -297,6 +297,53 @@ export function defineExtensionSuite(name: BrowserName): void {
       await control.page.close();
     });
 
+    it('an article replaced in place, as on a single-page site, is scanned again', async () => {
+      const firstUrl = `${server.url(pages.clean.path)}?single-page`;
+      const first = engineReport(pages.clean.html, firstUrl);
+      const tab = await ext.openTab(firstUrl);
+      try {
+        const before = await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, first));
+        expect(before.text).toBe(String(Math.round(first.score)));
+
+        const nextUrl = server.url('/single-page/next-article');
+        const next = engineReport(pages.seed000.html, nextUrl);
+        expect(next.verdict).not.toBe(first.verdict);
+        // What a single-page site does: a new address in the history and the article swapped in the same document.
+        await tab.page.evaluate(
+          ({ html, url }) => {
+            const incoming = new DOMParser().parseFromString(html, 'text/html');
+            history.pushState({}, '', url);
+            document.title = incoming.title;
+            document.querySelector('main')!.replaceChildren(...Array.from(incoming.querySelector('main')!.childNodes, (n) => document.importNode(n, true)));
+          },
+          { html: pages.seed000.html, url: nextUrl },
+        );
+        const after = await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, next));
+        expect(after.text).toBe(String(Math.round(next.score)));
+        expect(after.colour).toBe(VERDICT_COLOURS[next.verdict]);
+        expect(after.title.toLowerCase()).toContain(next.verdict);
+      } finally {
+        await tab.page.close();
+      }
+    });
+
+    it('navigating away clears the badge and the report of the tab', async () => {
+      const url = `${server.url(pages.seed001.path)}?navigate-away`;
+      const report = engineReport(pages.seed001.html, url);
+      const tab = await ext.openTab(url);
+      try {
+        const scanned = await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, report));
+        expect(scanned.text).toBe(String(Math.round(report.score)));
+        await tab.page.goto('about:blank');
+        const cleared = await ext.waitForBadge(tab.tabId, (b) => b.text === '' || b.text === '–' || b.text === 'n/a', 15_000);
+        expect(['', '–', 'n/a']).toContain(cleared.text);
+        expect(cleared.title.toLowerCase()).not.toContain(report.verdict);
+        expect(await ext.storedReport(tab.tabId)).toBeNull();
+      } finally {
+        await tab.page.close();
+      }
+    });
+
     it('a page that cannot be scanned gets a neutral state and a message, not a false "clean"', async () => {
       const tab = await ext.openTab('about:blank');
       await sleep(1_000);
