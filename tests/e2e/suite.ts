@@ -297,6 +297,39 @@ export function defineExtensionSuite(name: BrowserName): void {
       await control.page.close();
     });
 
+    it('with automatic scanning off, pages wait unscanned and the popup scans on demand', async () => {
+      const options = await ext.openOptions();
+      try {
+        await setField(options, '#auto-scan', false);
+        await options.click('#save');
+        const status = await pollUntil(() => textOf(options, '[data-testid=options-status]'), (s) => /saved/i.test(s), 10_000);
+        expect(status).toMatch(/saved/i);
+      } finally {
+        await options.close();
+      }
+      const url = `${server.url(pages.seed001.path)}?on-demand`;
+      const report = engineReport(pages.seed001.html, url);
+      const tab = await ext.openTab(url);
+      try {
+        await sleep(3_000);
+        expect((await ext.badge(tab.tabId)).text, 'no automatic scan').toBe('');
+        expect(await ext.storedReport(tab.tabId)).toBeNull();
+
+        const popup = await ext.openPopup(tab.tabId);
+        try {
+          const verdict = await pollUntil(() => readPopup(popup).then((v) => v.verdict ?? ''), (v) => v.toLowerCase().includes(report.verdict), 45_000);
+          expect(verdict.toLowerCase()).toContain(report.verdict);
+        } finally {
+          await popup.close();
+        }
+        const badge = await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, report));
+        expect(badge.text).toBe(String(Math.round(report.score)));
+        expect(badge.colour).toBe(VERDICT_COLOURS[report.verdict]);
+      } finally {
+        await tab.page.close();
+      }
+    });
+
     it('an article replaced in place, as on a single-page site, is scanned again', async () => {
       const firstUrl = `${server.url(pages.clean.path)}?single-page`;
       const first = engineReport(pages.clean.html, firstUrl);
