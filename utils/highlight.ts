@@ -109,6 +109,8 @@ export function createHighlighter(doc: Document, ctx: ContentScriptContext): Hig
     const sx = doc.defaultView?.scrollX ?? 0;
     const sy = doc.defaultView?.scrollY ?? 0;
     for (const m of marked) {
+      // Layout-less DOMs (jsdom) have no client rects: nothing to draw, the count still holds.
+      if (typeof m.range.getClientRects !== 'function') continue;
       for (const rect of m.range.getClientRects()) {
         const box = doc.createElement('div');
         box.style.cssText = `position: absolute; left: ${rect.left + sx}px; top: ${rect.top + sy}px; width: ${rect.width}px; height: ${rect.height}px; background: ${COLOURS[m.info.signal]}; border-bottom: 2px solid #c62828;`;

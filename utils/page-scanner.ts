@@ -25,6 +25,12 @@ const MIN_CHANGE = 400;
 
 const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
+/** Calls `callback` when the page is idle (or soon, in browsers without idle callbacks). */
+function whenIdle(ctx: ContentScriptContext, callback: () => void, timeout: number): void {
+  if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(callback, { timeout });
+  else ctx.setTimeout(callback, 1);
+}
+
 /** Runs the extraction generator in slices of at most `SLICE_MS`, waiting for idle time between slices. */
 export async function extractInSlices(doc: Document, ctx: ContentScriptContext): Promise<ExtractedText | undefined> {
   const steps = extractArticleSteps(doc);
@@ -35,7 +41,7 @@ export async function extractInSlices(doc: Document, ctx: ContentScriptContext):
       if (r.done) return r.value;
       if (performance.now() >= sliceEnd) break;
     }
-    await new Promise<void>((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 200 }));
+    await new Promise<void>((resolve) => whenIdle(ctx, resolve, 200));
     if (ctx.isInvalid) return undefined;
   }
 }
@@ -172,7 +178,7 @@ export function startPageScanner(ctx: ContentScriptContext): void {
   });
 
   // After the page settles: once loaded, in idle time.
-  const start = () => ctx.requestIdleCallback(() => void consider('auto'), { timeout: 2000 });
+  const start = () => whenIdle(ctx, () => void consider('auto'), 2000);
   if (doc.readyState === 'complete') start();
   else ctx.addEventListener(window, 'load', start, { once: true });
 }
