@@ -38,6 +38,8 @@ describe('boilerplate signal: scraper footers', () => {
     ['Copyright for syndicated content belongs to the linked Supply.', 'boilerplate/syndicated-copyright'],
     ['The post Council passes budget appeared first on City Times.', 'boilerplate/appeared-first'],
     ['The submit Council passes budget seemed first on City Times.', 'boilerplate/appeared-first'],
+    ['This post was originally published on this site', 'boilerplate/originally-on-this-site'],
+    ['This submit was initially printed on this web site.', 'boilerplate/originally-on-this-site'],
     ['[ad_1]', 'boilerplate/ad-placeholder'],
     ['Powered by WPeMatico', 'boilerplate/autoblog-plugin'],
     ['City Times 1679651759_551234e7c681212a3651a2a90a4c874710cbb30e Council passes budget', 'boilerplate/autoblog-image-name'],
@@ -102,6 +104,10 @@ describe('boilerplate signal: credits to other outlets', () => {
   it('counts a "Read More" line after a paragraph cut off with an ellipsis', () => {
     const text = 'We look at where the price may head in the near future….\nRead More: Where the Price Heads Next';
     expect(rules(text)).toEqual(['boilerplate/read-more-after-excerpt']);
+    expect(rules('Officials said the plan would cost more than expected [...]\nClick here to read more')).toEqual([
+      'boilerplate/excerpt-more-marker',
+      'boilerplate/read-more-after-excerpt',
+    ]);
     expect(rules('The minister spoke for an hour.\nREAD MORE: Minister defends budget plans')).toEqual([]);
   });
 
