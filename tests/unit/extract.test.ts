@@ -113,8 +113,8 @@ describe('extractArticle', () => {
     expect(extractArticle(huge).text.startsWith('word, '.repeat(400_000))).toBe(true);
 
     const many = document.implementation.createHTMLDocument('many');
-    many.body.innerHTML = '<div><span>x</span> <a href="#">y</a></div>'.repeat(20_000);
-    expect(extractArticle(many).segments.length).toBe(40_000);
+    many.body.innerHTML = '<div><span>x</span> <a href="#">y</a></div>'.repeat(3_000);
+    expect(extractArticle(many).segments.length).toBe(6_000);
   });
 
   it('works in small steps so a page can stay responsive', () => {
