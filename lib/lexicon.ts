@@ -25,6 +25,22 @@ export interface LexiconEntry {
   source: string;
   /** When the phrase is only suspicious in some contexts. */
   context?: LexiconContext;
+  /**
+   * Match only text written exactly as `phrase` (e.g. lower-case "america" mid-sentence, which edited
+   * text never writes, while "America" is ordinary).
+   */
+  exactCase?: boolean;
+}
+
+/**
+ * Many spins of one original with one weight and source, stored once: the generated part of the
+ * lexicon is mostly this shape, and grouping keeps the file a third of the size.
+ */
+export interface LexiconGroup {
+  original: string;
+  weight: number;
+  source: string;
+  phrases: string[];
 }
 
 export interface LexiconData {
@@ -32,6 +48,16 @@ export interface LexiconData {
   /** Source key → description and credit. */
   sources: Record<string, string>;
   entries: LexiconEntry[];
+  groups?: LexiconGroup[];
+}
+
+/** All entries of a data file, groups expanded, in file order (entries first). */
+export function lexiconEntries(data: LexiconData): LexiconEntry[] {
+  const out = [...data.entries];
+  for (const g of data.groups ?? []) {
+    for (const phrase of g.phrases) out.push({ phrase, original: [g.original], weight: g.weight, source: g.source });
+  }
+  return out;
 }
 
 interface TrieNode {
@@ -44,6 +70,7 @@ interface CompiledEntry {
   id: number;
   entry: LexiconEntry;
   length: number;
+  exactCase: boolean;
   prevAny?: Set<string>;
   prevNone?: Set<string>;
   nextAny?: Set<string>;
@@ -64,7 +91,8 @@ export interface LexiconMatch {
 export interface CompiledLexicon {
   size: number;
   entries: readonly LexiconEntry[];
-  match(tokens: Tokens): LexiconMatch[];
+  /** Matches in `tokens`, which must come from tokenising `text`. */
+  match(tokens: Tokens, text: string): LexiconMatch[];
 }
 
 const toSet = (a: string[] | undefined) => (a && a.length ? new Set(a.map((t) => t.toLowerCase())) : undefined);
@@ -76,7 +104,8 @@ const toSet = (a: string[] | undefined) => (a && a.length ? new Set(a.map((t) =>
  */
 export function compileLexicon(data: LexiconData): CompiledLexicon {
   const root: TrieNode = { next: new Map(), entries: undefined };
-  data.entries.forEach((entry, id) => {
+  const all = lexiconEntries(data);
+  all.forEach((entry, id) => {
     const toks = phraseTokens(entry.phrase);
     if (toks.length === 0) return;
     let node = root;
@@ -89,7 +118,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
       }
       node = child;
     }
-    const c: CompiledEntry = { id, entry, length: toks.length };
+    const c: CompiledEntry = { id, entry, length: toks.length, exactCase: entry.exactCase === true };
     const ctx = entry.context;
     if (ctx) {
       c.prevAny = toSet(ctx.prevAny);
@@ -100,7 +129,8 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     (node.entries ??= []).push(c);
   });
 
-  function contextHolds(c: CompiledEntry, tokens: Tokens, first: number, last: number): boolean {
+  function contextHolds(c: CompiledEntry, tokens: Tokens, text: string, first: number, last: number): boolean {
+    if (c.exactCase && text.slice(tokens.starts[first]!, tokens.ends[last]!) !== c.entry.phrase) return false;
     const prev = first > 0 ? tokens.norms[first - 1] : undefined;
     const next = last + 1 < tokens.count ? tokens.norms[last + 1] : undefined;
     if (c.prevAny && (prev === undefined || !c.prevAny.has(prev))) return false;
@@ -110,7 +140,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     return true;
   }
 
-  function match(tokens: Tokens): LexiconMatch[] {
+  function match(tokens: Tokens, text: string): LexiconMatch[] {
     const out: LexiconMatch[] = [];
     const rootNext = root.next!;
     const { norms, count } = tokens;
@@ -127,7 +157,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
       while (node !== undefined) {
         if (node.entries) {
           for (const c of node.entries) {
-            if (contextHolds(c, tokens, i, j)) {
+            if (contextHolds(c, tokens, text, i, j)) {
               best = c;
               bestLast = j;
               break;
@@ -155,5 +185,5 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     return out;
   }
 
-  return { size: data.entries.length, entries: data.entries, match };
+  return { size: all.length, entries: all, match };
 }
