@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startPageScanner, TEXT_PART_CHARS } from '../../../utils/page-scanner';
+import { settingsItem } from '../../../utils/settings-store';
+import { deliver } from './helpers';
+
+const PARAGRAPHS = [
+  'In a daring assertion, the minister laid out plans to deepen cooperation between the two countries, aiming for a partnership.',
+  'He emphasised the need for mutual cooperation across varied sectors, from trade and energy to culture and education.',
+  'Critics said the plan was vague, and asked for figures on its cost, its schedule and the people responsible for it.',
+];
+
+let ctx: ContentScriptContext;
+let sent: { type: string; text?: string; status?: string; done?: boolean }[];
+
+function setPage(): void {
+  document.title = 'A story';
+  document.body.innerHTML = `<nav><a href="/">Home</a></nav><article>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>`;
+}
+
+describe('content script page scanner', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    sent = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: (typeof sent)[number]) => {
+      sent.push(message);
+      return { ok: true };
+    }) as never);
+    setPage();
+    delete document.documentElement.dataset.spinscopeHighlights;
+    ctx = new ContentScriptContext('content');
+  });
+  afterEach(() => {
+    ctx.abort();
+    vi.restoreAllMocks();
+  });
+
+  it('extracts the article after the page settles and sends it to the background', async () => {
+    startPageScanner(ctx);
+    await vi.waitFor(() => expect(sent.some((m) => m.type === 'spinscope:page-text' && m.done)).toBe(true));
+    const text = sent.filter((m) => m.type === 'spinscope:page-text').map((m) => m.text).join('');
+    for (const p of PARAGRAPHS) expect(text).toContain(p);
+    expect(text).not.toContain('Home');
+  });
+
+  it('does not read an excluded site at all', async () => {
+    await settingsItem.setValue({ excludedSites: [location.hostname] });
+    startPageScanner(ctx);
+    await vi.waitFor(() => expect(sent).toContainEqual(expect.objectContaining({ type: 'spinscope:page-status', status: 'excluded' })));
+    // Even when asked to scan, an excluded site stays unread.
+    await deliver({ type: 'spinscope:scan', reason: 'user' });
+    expect(sent.filter((m) => m.type === 'spinscope:page-text')).toEqual([]);
+  });
+
+  it('with automatic scanning off, waits for the popup to ask', async () => {
+    await settingsItem.setValue({ autoScan: false });
+    startPageScanner(ctx);
+    await vi.waitFor(() => expect(sent).toContainEqual(expect.objectContaining({ type: 'spinscope:page-status', status: 'not-scanned' })));
+    expect(sent.some((m) => m.type === 'spinscope:page-text')).toBe(false);
+    await deliver({ type: 'spinscope:scan', reason: 'user' });
+    expect(sent.some((m) => m.type === 'spinscope:page-text' && m.done)).toBe(true);
+  });
+
+  it('sends a long text in parts no longer than the part size', async () => {
+    document.body.innerHTML = `<article>${Array.from({ length: 4 }, () => `<p>${'word, '.repeat(TEXT_PART_CHARS / 8)}</p>`).join('')}</article>`;
+    startPageScanner(ctx);
+    await vi.waitFor(() => expect(sent.some((m) => m.type === 'spinscope:page-text' && m.done)).toBe(true));
+    const parts = sent.filter((m) => m.type === 'spinscope:page-text');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.text!.length).toBeLessThanOrEqual(TEXT_PART_CHARS);
+  });
+
+  it('highlights findings on request, marks the count on <html>, and removes them without touching the text', async () => {
+    startPageScanner(ctx);
+    await vi.waitFor(() => expect(sent.some((m) => m.type === 'spinscope:page-text' && m.done)).toBe(true));
+    const text = sent.filter((m) => m.type === 'spinscope:page-text').map((m) => m.text).join('');
+    const before = document.body.innerHTML;
+    const phrase = 'mutual cooperation';
+    const start = text.indexOf(phrase);
+    const stale = { start: 0, end: 5, actual: 'xxxxx', signal: 'spun', tooltip: 'no longer on the page' };
+    const answer = await deliver({
+      type: 'spinscope:highlight',
+      ranges: [{ start, end: start + phrase.length, actual: phrase, signal: 'spun', tooltip: 'Spinscope: probably “x”' }, stale],
+    });
+    expect(answer).toEqual({ count: 1 });
+    expect(document.documentElement.dataset.spinscopeHighlights).toBe('1');
+    expect(await deliver({ type: 'spinscope:ping' })).toEqual({ highlights: 1 });
+    await deliver({ type: 'spinscope:clear-highlights' });
+    expect(document.documentElement.dataset.spinscopeHighlights).toBeUndefined();
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
