@@ -113,12 +113,13 @@ function cleanHits(name: string, docs: TextDoc[]) {
   const phrases = new Map<string, number>();
   for (const d of docs) {
     const r = analyze(d.text);
-    words += r.words;
     const spun = r.signals.spun;
+    // A document the spun signal did not assess (judged not English) says nothing about false hits.
     if (!spun.assessed) {
       notAssessed++;
       continue;
     }
+    words += r.words;
     hits += spun.findings.length;
     for (const f of spun.findings) {
       const k = f.actual.toLowerCase();
@@ -176,7 +177,7 @@ if (asJson) {
   for (const c of references) {
     out.push(
       `  ${c.corpus.padEnd(16)} ${String(c.hits).padStart(6)} hits in ${c.words.toLocaleString('en').padStart(10)} words = ${String(c.perMillionWords).padStart(7)} per million` +
-        `  (${c.documents} docs${c.notAssessed ? `, ${c.notAssessed} not assessed as non-English` : ''})`,
+        `  (${c.documents} docs${c.notAssessed ? `; ${c.notAssessed} judged not English, left out` : ''})`,
     );
     if (c.topPhrases.length) out.push(`    most hit: ${c.topPhrases.map(([p, n]) => `${p} ×${n}`).join(', ')}`);
   }
