@@ -4,7 +4,7 @@
  * of N, with a full GC before each run, so the ratio says how much work the engine adds to reading.
  *
  *   npm run bench             (node --expose-gc --import tsx scripts/bench.ts)
- *   npm run bench -- --json   the figures as JSON
+ *   npm run -s bench -- --json   the figures as JSON
  *
  * Targets (issue 2): engine/floor ≤ 3 on 16 MB; 16 MB within 20× the time of 1 MB (linear ≈ 16).
  * It also reports the heap analyze uses on 16 MB, the lexicon's load and compile time, and how

@@ -5,7 +5,7 @@
  * strongest evidence, and spun-phrase hits per million words of clean text.
  *
  *   npm run eval             readable report
- *   npm run eval -- --json   the same figures as one JSON object
+ *   npm run -s eval -- --json   the same figures as one JSON object
  *
  * It reports and exits 0; targets are judged by people. It exits 1 only when an input is missing.
  */
