@@ -85,7 +85,7 @@ describe('background', () => {
   });
 
   it('asks scanned tabs to scan again when the settings change, and scores with the new settings', async () => {
-    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
     await pageText(seedText);
     const before = (await deliver({ type: 'spinscope:get-report', tabId: TAB })) as Report;
     const thresholds = { suspicious: 1, syndicated: 2 };
@@ -98,7 +98,7 @@ describe('background', () => {
   });
 
   it('scans a tab on request from the popup, and reports a tab that cannot be reached', async () => {
-    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValueOnce({ ok: true });
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValueOnce({ ok: true } as never);
     expect(await deliver({ type: 'spinscope:scan-tab', tabId: TAB })).toEqual({ ok: true });
     expect(sent).toHaveBeenCalledWith(TAB, { type: 'spinscope:scan', reason: 'user' });
     sent.mockRejectedValueOnce(new Error('no receiver'));

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 /** Delivers a runtime message as if sent from `tabId`'s content script (or an extension page), and resolves with the answer. */
 export function deliver(message: unknown, tabId?: number): Promise<unknown> {
   return new Promise((resolve) => {
-    const sender = tabId === undefined ? {} : { tab: { id: tabId } };
+    const sender = (tabId === undefined ? {} : { tab: { id: tabId } }) as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
     void fakeBrowser.runtime.onMessage.trigger(message, sender, resolve);
   });
 }
