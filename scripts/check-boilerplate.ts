@@ -239,9 +239,13 @@ function checkHostile(data: BoilerplateData, compiled: CompiledPattern[]): numbe
   for (const cp of compiled) {
     for (const line of hostileLines(cp.spec, data.maxLineLength)) {
       for (const regex of cp.previous ? [cp.regex, cp.previous] : [cp.regex]) {
-        const t0 = performance.now();
-        regex.exec(line);
-        const ms = performance.now() - t0;
+        // Best of three, so that a pause from another process is not taken for backtracking.
+        let ms = Infinity;
+        for (let run = 0; run < 3; run++) {
+          const t0 = performance.now();
+          regex.exec(line);
+          ms = Math.min(ms, performance.now() - t0);
+        }
         worst = Math.max(worst, ms);
         if (ms > MAX_HOSTILE_MS) problem(`pattern ${cp.spec.id}`, `took ${ms.toFixed(1)} ms on a hostile line "${line.slice(0, 40)}…"`);
       }
