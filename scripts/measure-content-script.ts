@@ -17,10 +17,11 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
+import { SHARED_DIR } from './corpora';
 
 const DIST = resolve('.output/chrome-mv3');
 const CONTENT_SCRIPT = join(DIST, 'content-scripts/content.js');
-const SEEDS = '/work/shared/seeds';
+const SEEDS = join(SHARED_DIR, 'seeds');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

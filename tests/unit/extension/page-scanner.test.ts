@@ -72,6 +72,20 @@ describe('content script page scanner', () => {
     for (const p of parts) expect(p.text!.length).toBeLessThanOrEqual(TEXT_PART_CHARS);
   });
 
+  it('scans again, once, after the article changes substantially (as single-page sites do)', async () => {
+    startPageScanner(ctx);
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'spinscope:page-text' && m.done)).toHaveLength(1));
+    const article = document.querySelector('article')!;
+    article.append(document.createTextNode('x'));
+    for (const p of PARAGRAPHS) {
+      const el = document.createElement('p');
+      el.textContent = `A new story replaces the old one. ${p}`;
+      article.append(el);
+    }
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'spinscope:page-text' && m.done)).toHaveLength(2), { timeout: 5000 });
+    expect(sent.filter((m) => m.type === 'spinscope:page-text').at(-1)!.text).toContain('A new story replaces the old one.');
+  });
+
   it('highlights findings on request, marks the count on <html>, and removes them without touching the text', async () => {
     startPageScanner(ctx);
     await vi.waitFor(() => expect(sent.some((m) => m.type === 'spinscope:page-text' && m.done)).toBe(true));
