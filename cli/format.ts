@@ -15,7 +15,7 @@ const VERDICT_COLOR: Record<Verdict, string> = { clean: '32', suspicious: '33', 
  */
 export function printable(s: string, max = 100): string {
   const flat = s
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/\s+/g, ' ')
     .trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
