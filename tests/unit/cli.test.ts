@@ -75,6 +75,26 @@ describe('spinscope scan (readable report)', () => {
   );
 });
 
+describe('spinscope scan on hostile files', () => {
+  it(
+    'reports empty, binary and deeply nested HTML files instead of failing',
+    () => {
+      const empty = file('empty.txt', '');
+      const binary = join(dir, 'binary.bin');
+      writeFileSync(binary, Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919 + (i >> 3)) & 0xff)));
+      const deep = file('deep.html', `<html><body>${'<div>'.repeat(20_000)}<p>${SPUN}</p>${'</div>'.repeat(20_000)}</body></html>`);
+      const { code, stdout, stderr } = run(['scan', '--json', empty, binary, deep]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const [e, b, d] = JSON.parse(stdout);
+      expect(e.report.verdict).toBe('clean');
+      expect(b.report.chars).toBeGreaterThan(0);
+      expect(d.report.signals.spun.findings.length).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('spinscope scan --json and settings flags', () => {
   it(
     'prints the report as JSON and applies thresholds, weights and switches',
