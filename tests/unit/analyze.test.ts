@@ -34,7 +34,9 @@ describe('analyze', () => {
   it('applies thresholds, weights and switches from the settings', () => {
     const seed = seeds()[0]!.text;
     const base = analyze(seed);
-    expect(analyze(seed, { thresholds: { suspicious: 99, syndicated: 100 } }).verdict).toBe('clean');
+    const machine = seeds()[1]!.text;
+    expect(analyze(machine).verdict).not.toBe('clean');
+    expect(analyze(machine, { thresholds: { suspicious: 99, syndicated: 100 } }).verdict).toBe('clean');
     const off = analyze(seed, { signals: { spun: { enabled: false }, tables: { enabled: false }, boilerplate: { enabled: false } } });
     expect(off.score).toBe(0);
     expect(off.signals.spun.note).toMatch(/off/i);
