@@ -40,6 +40,8 @@ export interface LexiconGroup {
   original: string;
   weight: number;
   source: string;
+  /** As in LexiconEntry: the phrases match only when written exactly so. */
+  exactCase?: boolean;
   phrases: string[];
 }
 
@@ -55,7 +57,11 @@ export interface LexiconData {
 export function lexiconEntries(data: LexiconData): LexiconEntry[] {
   const out = [...data.entries];
   for (const g of data.groups ?? []) {
-    for (const phrase of g.phrases) out.push({ phrase, original: [g.original], weight: g.weight, source: g.source });
+    for (const phrase of g.phrases) {
+      const e: LexiconEntry = { phrase, original: [g.original], weight: g.weight, source: g.source };
+      if (g.exactCase) e.exactCase = true;
+      out.push(e);
+    }
   }
   return out;
 }

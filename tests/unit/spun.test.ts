@@ -59,6 +59,12 @@ describe('spun signal', () => {
     expect(found('Tax rules inside America differ by state.')).toEqual([]);
   });
 
+  it('catches a spun name only when it is written as a name', () => {
+    const { findings } = spun('Reporters waited outside the White Home on Monday.');
+    expect(findings.map((f) => [f.actual, f.expected?.[0]])).toEqual([['White Home', 'White House']]);
+    expect(found('They bought a white home with a red door.')).toEqual([]);
+  });
+
   it('counts a generated spin fully only when the page corroborates the substitution', () => {
     const entries: LexiconEntry[] = [
       { phrase: 'worth degree', original: ['price level'], weight: 0.6, source: 'generated' },
