@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/extract';
-import { InputError } from './errors';
 import { analyze } from '../lib/index';
 import type { SettingsInput } from '../lib/settings';
 import type { Report } from '../lib/types';
+import { InputError } from './errors';
 
 
 /** The article text of an HTML page, by the same extraction the content script uses. */

@@ -60,7 +60,7 @@ Exit status: 0 when every input was scored, 1 when an input could not be read or
 parsed (the others are still reported), 2 for a usage error.
 `;
 
-const SIGNAL_FLAG = new Map<string, SignalId>(SIGNAL_IDS.map((id) => [id, id]));
+const isSignalId = (s: string): s is SignalId => (SIGNAL_IDS as readonly string[]).includes(s);
 
 /** `--weight-spun` etc. for a settings field, so validation messages name the flag the user typed. */
 function flagForField(field: string): string | undefined {
@@ -142,12 +142,12 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
       opts.maxFindings = n;
     } else if (flag === '--suspicious' || flag === '--syndicated') {
       thresholds[flag.slice(2) as 'suspicious' | 'syndicated'] = parseNumber(flag, value());
-    } else if (flag.startsWith('--weight-') && SIGNAL_FLAG.has(flag.slice(9))) {
-      const id = SIGNAL_FLAG.get(flag.slice(9))!;
+    } else if (flag.startsWith('--weight-') && isSignalId(flag.slice(9))) {
+      const id = flag.slice(9) as SignalId;
       signals[id] = { ...signals[id], weight: parseNumber(flag, value()) };
-    } else if (flag.startsWith('--no-') && SIGNAL_FLAG.has(flag.slice(5))) {
+    } else if (flag.startsWith('--no-') && isSignalId(flag.slice(5))) {
       noValue();
-      const id = SIGNAL_FLAG.get(flag.slice(5))!;
+      const id = flag.slice(5) as SignalId;
       signals[id] = { ...signals[id], enabled: false };
     } else {
       throw new UsageError(`Unknown option ${flag}. See spinscope --help.`);
