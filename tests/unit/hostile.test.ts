@@ -161,6 +161,17 @@ describe('analyze on hostile input', () => {
     TIMEOUT,
   );
 
+  it(
+    'is not thrown off by a strange page address',
+    () => {
+      const text = 'Source link : https://example.com/story\nRead more at Example News.\nThe post Story appeared first on Example News.';
+      for (const url of ['', 'not a url', 'javascript:alert(1)', 'http://' + 'a'.repeat(MB), 'https://[::1', 'http://\u0000\ud800/']) {
+        expectValidReport(text, analyze(text, {}, { url }));
+      }
+    },
+    TIMEOUT,
+  );
+
   it('is not thrown off by garbage settings', () => {
     const r = analyze('The desk under shows synthetic intelligence.', { thresholds: 'high', signals: [1, 2] } as never);
     expectValidReport('The desk under shows synthetic intelligence.', r);
