@@ -57,8 +57,10 @@ export interface LexiconData {
 export function lexiconEntries(data: LexiconData): LexiconEntry[] {
   const out = [...data.entries];
   for (const g of data.groups ?? []) {
+    // One `original` array per group, shared by its entries (read-only), saves memory on large groups.
+    const original = [g.original];
     for (const phrase of g.phrases) {
-      const e: LexiconEntry = { phrase, original: [g.original], weight: g.weight, source: g.source };
+      const e: LexiconEntry = { phrase, original, weight: g.weight, source: g.source };
       if (g.exactCase) e.exactCase = true;
       out.push(e);
     }
