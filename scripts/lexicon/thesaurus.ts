@@ -20,8 +20,6 @@ const FILES: Record<Pos, string> = { n: 'data.noun', v: 'data.verb', a: 'data.ad
 export interface Thesaurus {
   /** Synonyms of a word form (lower case), inflected like it, grouped by part of speech. */
   synonyms(form: string): Map<string, Pos>;
-  /** True when the form is a lemma or an inflection of one. */
-  knows(form: string): boolean;
   /** WordNet's multi-word lemmas ("interest rate", "eastern europe"): fixed expressions by definition. */
   compounds(): Iterable<string>;
   /**
@@ -88,7 +86,6 @@ export function loadThesaurus(): Thesaurus {
   }
 
   return {
-    knows: (form) => readings(form).length > 0,
     compounds: () => [...syn.keys()].filter((l) => l.includes(' ')),
     referenceTexts: () => [
       ...glosses,
