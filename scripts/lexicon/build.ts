@@ -55,6 +55,8 @@ const GEN = {
   minNameShare: 0.8,
   /** Weight ceiling of a spun name; names are not paraphrased, so it needs no corroboration. */
   weightName: 0.8,
+  /** Spun names kept, best ranked first: the class with the best ratio of spun to clean hits gets its own budget. */
+  maxNames: 60000,
   /** Synonyms per word tried when both words of a bigram are replaced. */
   bothLimit: 15,
 };
@@ -286,14 +288,14 @@ const halfAEntries: LexiconEntry[] = [];
 const dropped: Record<string, number> = {};
 // Drafts are in rank order within each source, so the budget keeps the best-ranked survivors. Each
 // class of generated spin (one word replaced, both replaced, multi-word) gets a third of it, so the
-// classes with rarer words are not crowded out by the rank.
+// classes with rarer words are not crowded out by the rank; names have their own budget.
 const keptByTag = new Map<string, number>();
 const keptByTagA = new Map<string, number>();
 const withinBudget = (d: Draft, kept: Map<string, number>) => {
   if (d.source !== 'generated' && d.source !== 'names') return true;
   const n = kept.get(d.tag) ?? 0;
   kept.set(d.tag, n + 1);
-  return n < GEN.maxGenerated / 3;
+  return n < (d.source === 'names' ? GEN.maxNames : GEN.maxGenerated / 3);
 };
 drafts.forEach((d, i) => {
   const w = weigh(i, true);
