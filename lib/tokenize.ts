@@ -74,6 +74,7 @@ export function tokenize(text: string): Tokens {
   let ends = new Int32Array(capacity);
   let isWord = new Uint8Array(capacity);
   const norms: string[] = [];
+  const vocabulary = new Map<string, string>();
   // Lower-casing the whole text once is cheaper than per token, but only valid when it keeps every
   // offset (e.g. 'İ' lower-cases to two code units); otherwise lower-case per token.
   const lowered = text.toLowerCase();
@@ -121,7 +122,16 @@ export function tokenize(text: string): Tokens {
     starts[count] = start;
     ends[count] = i;
     const raw = sameLength ? lowered.slice(start, i) : text.slice(start, i).toLowerCase();
-    norms.push(curly ? raw.replace(/’/g, "'") : raw);
+    const norm = curly ? raw.replace(/’/g, "'") : raw;
+    // Interned: a page repeats a small vocabulary, so keeping one string per distinct token (not
+    // one per occurrence) keeps the retained heap near the vocabulary's size and spares the
+    // garbage collector millions of old-generation strings on large pages.
+    let interned = vocabulary.get(norm);
+    if (interned === undefined) {
+      interned = norm;
+      vocabulary.set(norm, norm);
+    }
+    norms.push(interned);
     isWord[count] = word;
     words += word;
     count++;
