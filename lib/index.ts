@@ -18,6 +18,21 @@ export type { Settings, SettingsInput, SignalSettings, SettingsProblem, Validate
  */
 export const MAX_CHARS = 16 * 1024 * 1024;
 
+/**
+ * Share of control and replacement characters above which the input is taken for binary data, not
+ * text: article text has next to none, while random bytes decoded as text have one in eight or more.
+ * Run on binary data, the detectors would find "tables" in stray pipes and letters.
+ */
+const BINARY_SHARE = 0.02;
+const BINARY_SAMPLE = 65536;
+const NOT_TEXT_CHAR = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
+
+function looksBinary(text: string): boolean {
+  const sample = text.length > BINARY_SAMPLE ? text.slice(0, BINARY_SAMPLE / 2) + text.slice(-BINARY_SAMPLE / 2) : text;
+  if (!sample) return false;
+  return (sample.match(NOT_TEXT_CHAR)?.length ?? 0) / sample.length > BINARY_SHARE;
+}
+
 const DETECTORS: Record<SignalId, Detector> = {
   spun: spunDetector,
   tables: tablesDetector,
@@ -36,6 +51,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
   const tokens = tokenize(body);
   const language = detectLanguage(body);
   const english = isEnglishOrUnknown(language);
+  const binary = looksBinary(body);
 
   const signals = {} as Record<SignalId, SignalReport>;
   let sourceUrl: string | undefined;
@@ -43,6 +59,18 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
     const enabled = s.signals[id].enabled;
     if (!enabled) {
       signals[id] = { id, enabled, assessed: false, note: 'Turned off in the options.', score: 0, findings: [], stats: {} };
+      continue;
+    }
+    if (binary) {
+      signals[id] = {
+        id,
+        enabled,
+        assessed: false,
+        note: 'Not assessed: this does not look like text (it is full of control or replacement characters, as binary data is).',
+        score: 0,
+        findings: [],
+        stats: {},
+      };
       continue;
     }
     if (detector.englishOnly && !english) {

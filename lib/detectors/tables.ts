@@ -44,6 +44,18 @@ export const TABLE_WEIGHTS = {
 } as const;
 /** Glued cells alone never score above this (0..1): below the default `suspicious` threshold. */
 export const GLUED_CELLS_CAP = 0.25;
+/**
+ * Regular pipe tables together never score above this (0..1): a page with many honest tables is
+ * still honest, and pipe-riddled garbage (binary files) must not add hundreds of them up to a flag.
+ */
+export const PIPE_TABLES_CAP = 0.1;
+
+/** Combines independent findings (as lib/score.ts does), capped at `cap`. Returns the chance none holds. */
+function cappedClean(findings: Finding[], cap: number): number {
+  let clean = 1;
+  for (const f of findings) clean *= 1 - f.weight;
+  return Math.max(clean, 1 - cap);
+}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordChar = (c: number) =>
@@ -256,11 +268,10 @@ export function detectTables(input: DetectorInput): DetectorResult {
   const { text } = input;
   const glued = gluedCellFindings(text);
   const piped = pipeTableFindings(text);
-  // Each finding is independent evidence (as in lib/score.ts); glued cells are capped on their own.
-  let gluedClean = 1;
-  for (const f of glued) gluedClean *= 1 - f.weight;
-  let clean = Math.max(gluedClean, 1 - GLUED_CELLS_CAP);
-  for (const f of piped) clean *= 1 - f.weight;
+  // Each finding is independent evidence (as in lib/score.ts); the weak kinds are capped as groups.
+  const raw = piped.filter((f) => f.rule === 'tables/raw-markdown');
+  const regular = piped.filter((f) => f.rule === 'tables/pipe-table');
+  const clean = cappedClean(glued, GLUED_CELLS_CAP) * cappedClean(regular, PIPE_TABLES_CAP) * cappedClean(raw, 1);
   const findings = [...glued, ...piped].sort((a, b) => a.start - b.start);
   return {
     score: Math.round((1 - clean) * 1000) / 10,
@@ -268,8 +279,8 @@ export function detectTables(input: DetectorInput): DetectorResult {
     stats: {
       tables: findings.length,
       gluedCellRegions: glued.length,
-      rawMarkdownTables: piped.filter((f) => f.rule === 'tables/raw-markdown').length,
-      pipeTables: piped.filter((f) => f.rule === 'tables/pipe-table').length,
+      rawMarkdownTables: raw.length,
+      pipeTables: regular.length,
       recoveredTables: findings.filter((f) => f.table).length,
     },
   };

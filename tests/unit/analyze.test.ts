@@ -69,3 +69,22 @@ describe('the seed articles', () => {
     expect(r.signals.tables.findings.filter((f) => f.table).length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('input that is not text', () => {
+  it('is not assessed, rather than scored on stray pipes and letters', () => {
+    let state = 7;
+    const bytes = Buffer.alloc(300_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (state = (state * 1103515245 + 12345) & 0x7fffffff) >> 16;
+    for (const encoding of ['latin1', 'utf8'] as const) {
+      const r = analyze(bytes.toString(encoding));
+      expect(r.score, encoding).toBe(0);
+      expect(r.signals.tables.assessed).toBe(false);
+      expect(r.signals.tables.note).toMatch(/does not look like text/);
+    }
+  });
+
+  it('still reads text with a few stray control characters', () => {
+    const r = analyze('Copyright for syndicated content belongs to the linked Source\u0000 and more prose. '.repeat(3) + 'x'.repeat(3000));
+    expect(r.signals.boilerplate.assessed).toBe(true);
+  });
+});

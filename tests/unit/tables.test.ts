@@ -90,3 +90,12 @@ describe('tables signal: pipe tables', () => {
     expect(run('Home | News | Sport\nToday the council met.').findings).toEqual([]);
   });
 });
+
+describe('tables signal: weak evidence stays weak in bulk', () => {
+  it('does not add up many regular pipe tables (or pipe-riddled garbage) to a flag', () => {
+    const honest = Array.from({ length: 300 }, (_, i) => `Table ${i}:\n| Year | Value |\n| ${2000 + i} | ${i} |\n| ${2001 + i} | ${i + 1} |\nSome prose between tables.`).join('\n');
+    const r = run(honest);
+    expect(r.findings.length).toBe(300);
+    expect(r.score).toBeLessThan(15);
+  });
+});
