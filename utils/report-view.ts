@@ -1,5 +1,6 @@
 import { SIGNAL_IDS, type Finding, type Report, type SignalId, type SignalReport } from '@/lib/types';
 import type { HighlightRange, TabState } from './messages';
+import { safeHttpUrl } from '@/lib/url';
 
 /**
  * Renders a tab's report (or why there is none) as DOM, for the popup. Everything that came from
@@ -45,17 +46,6 @@ export function statusText(state: TabState | null): string {
       return 'Not scanned yet: automatic scanning is off. Press Rescan to scan this page.';
     default:
       return 'Not scanned yet.';
-  }
-}
-
-/** A URL safe to open from the popup: http(s) only. */
-export function safeHttpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import rawData from '../data/boilerplate.json';
 import type { Finding } from '../types';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
+import { safeHttpUrl } from '../url';
 
 /**
  * Syndication boilerplate: the footers and leftovers that scraper plugins, feed importers and
@@ -92,18 +93,6 @@ function siteLabels(hostname: string, generic: ReadonlySet<string>): string[] {
   labels.pop();
   if (labels.length >= 2 && labels[labels.length - 1]!.length <= 3) labels.pop();
   return labels.filter((l) => l.length >= 3 && !generic.has(l));
-}
-
-/** The address as an absolute http(s) URL, or undefined (javascript:, data: and malformed addresses never pass). */
-export function safeHttpUrl(raw: string): string | undefined {
-  const trimmed = raw.replace(/[.,;:!?)\]}>"'»”’]{1,10}$/, '');
-  if (!/^https?:\/\//i.test(trimmed)) return undefined;
-  try {
-    const url = new URL(trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'de', 'la', 'le', 'du', 'des', 'el', 'y', 'e', 'da', 'di']);
