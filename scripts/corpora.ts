@@ -45,7 +45,8 @@ export function seeds(dir = join(SHARED_DIR, 'seeds')): TextDoc[] {
     .map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(dir, f), 'utf8') }));
 }
 
-function fnv1a(s: string): number {
+/** FNV-1a, 32 bits: a stable hash for deterministic splits and orderings. */
+export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type LexiconContext, type LexiconData, type LexiconEntry, type LexiconGroup } from '../../lib/lexicon';
 import { phraseTokens, tokenize, type Tokens } from '../../lib/tokenize';
-import { cleanReferences, devCorpus, devSplit, SHARED_DIR, type DevPage } from '../corpora';
+import { cleanReferences, devCorpus, devSplit, fnv1a, SHARED_DIR, type DevPage } from '../corpora';
 import { countNgrams, PhraseCounter, tokenizeAll } from './corpus-stats';
 import { frequentBigrams, frequentWords, namedExpressions, spinsOf, thesaurusCompounds, type Candidate } from './generate';
 import { loadThesaurus } from './thesaurus';
@@ -90,11 +90,6 @@ interface Draft {
   tag: string;
 }
 
-const fnv = (s: string) => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-};
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const perMillion = (hits: number, words: number) => Math.round(((hits * 1e6) / words) * 100) / 100;
 const timeIt = <T>(label: string, f: () => T): T => {
@@ -109,7 +104,7 @@ console.error('Reading corpora…');
 const refs = cleanReferences();
 const refTokens = timeIt('tokenise clean references', () => tokenizeAll(refs.map((d) => d.text)));
 /** Half B: the clean text the generalisation estimate treats as unseen. */
-const inHalfB = refs.map((d) => fnv(d.id) % 2 === 1);
+const inHalfB = refs.map((d) => fnv1a(d.id) % 2 === 1);
 const dev = devCorpus();
 const { tune, holdout } = devSplit(dev);
 const tuneClean = tune.filter((p) => p.label === 'clean');
