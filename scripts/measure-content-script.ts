@@ -1,30 +1,46 @@
 /**
- * Measures what the content script costs a page, in Chromium with the built extension:
- * bundle size, main-thread time (total and longest single call), and the JS heap it adds.
+ * Measures what the content script costs a page, in Chromium with the built extension: bundle
+ * size, main-thread time (total and longest single task), and the JS heap it adds. Beside it, the
+ * same figures for a minimal extension whose content script is an empty file (no WXT, no
+ * polyfill), built into a temporary directory here: the platform floor any content script pays.
  *
- *   npm run build && npx tsx scripts/measure-content-script.ts      (RUNS=5, PAGES=typical,big by default)
+ *   npm run build && npx tsx scripts/measure-content-script.ts      (RUNS=9, PAGES=typical,big by default)
  *
  * Pages (served on 127.0.0.1): a typical article (a seed article with a site's navigation,
- * sidebar and comments around it) and a page with 5 MB of article text. Main-thread time is read
- * from a Chromium trace: every top-level call into the content script's file (its evaluation,
- * idle callbacks, message handlers, observers). The heap figure compares the page's JS heap after
- * a scan with the same page in a profile without the extension, both after garbage collection.
+ * sidebar and comments around it) and a page with 5 MB of article text. Each run loads the page
+ * in three browsers in turn: with Spinscope, with the empty content script, and with no extension.
+ *
+ * Main-thread time is CPU time of the page's renderer main thread, from a Chromium trace and a
+ * CPU profile of the page's isolate:
+ * - injection: Chrome's `ScriptInjection::InjectJs` for the extension (any content script pays it);
+ * - evaluation: the `EvaluateScript` of the content script's file (compiling it, creating its
+ *   isolated world, running its top level), as thread time from the trace;
+ * - later work: every CPU-profile sample whose stack holds a frame of the content script's file
+ *   (idle callbacks, promise continuations, message handlers, observers, and the browser APIs they
+ *   call), outside the evaluation. Samples measure wall time, so each is scaled by the thread-time
+ *   share of the top-level task it falls in: time the thread spent descheduled (2 cores shared
+ *   with the browser's other processes and this script) is not the content script's.
+ * Garbage collection is not attributed (the isolate's heap is shared with the page). Wall-clock
+ * totals are printed too.
+ *
+ * The heap figure compares the page's JS heap (the isolated worlds included) after the scan with
+ * the same page in the browser without an extension, both after garbage collection.
  */
-import { readFileSync, statSync, mkdtempSync, readdirSync } from 'node:fs';
+import { readFileSync, statSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { SHARED_DIR } from './corpora';
 
 const DIST = resolve('.output/chrome-mv3');
-const CONTENT_SCRIPT = join(DIST, 'content-scripts/content.js');
+const CONTENT_SCRIPT_PATH = 'content-scripts/content.js';
 const SEEDS = join(SHARED_DIR, 'seeds');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-/** Runs per page (timings on a shared machine vary; the median is reported with the range). */
-const RUNS = Number(process.env.RUNS ?? 5);
+/** Runs per page (timings on a shared 2-core machine vary; the median is reported with the range). */
+const RUNS = Number(process.env.RUNS ?? 9);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -64,19 +80,35 @@ function serve(content: Record<string, string>): Promise<{ server: Server; base:
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
-async function launch(withExtension: boolean): Promise<BrowserContext> {
-  const args = withExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : [];
+/** A minimal Manifest V3 extension whose content script is an empty file, matched like Spinscope's and run at the same time. */
+function buildEmptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-empty-extension-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script',
+    version: '1.0',
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_end' }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'content.js'), '');
+  return dir;
+}
+
+async function launch(extensionDir: string | undefined): Promise<BrowserContext> {
+  const args = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'spinscope-measure-')), { executablePath: CHROMIUM, headless: true, args });
 }
 
 interface TraceEvent {
   name: string;
   ph: string;
+  /** Wall duration and thread (CPU) duration, µs. */
   dur?: number;
+  tdur?: number;
   ts: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { data?: { url?: string }; chrome_extension_id?: { extension_id?: string } };
 }
 
 interface CpuProfile {
@@ -86,14 +118,47 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/**
- * Main-thread time spent in the content script, from a CPU profile of the page's isolate (the
- * content script's isolated world included): a sample counts when any frame of its stack is in
- * the content script's file. Samples are assigned to the trace's top-level tasks (RunTask on the
- * renderer main thread), giving the longest single stretch of content-script work and the length
- * of the task it ran in.
- */
-function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptUrl: string) {
+interface ScriptTime {
+  /** CPU ms: injection + evaluation + later work. */
+  total: number;
+  injection: number;
+  evaluation: number;
+  later: number;
+  /** The same total as wall-clock ms (descheduled time included). */
+  wall: number;
+  /** Most content-script CPU ms in one top-level task, and the wall length of the longest task that ran any. */
+  longestWork: number;
+  longestTask: number;
+  tasks: number;
+}
+
+/** The content script's main-thread time (see the header), or undefined when the trace shows no evaluation of `scriptPath`. */
+function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptPath: string): ScriptTime | undefined {
+  const evaluation = events.find((e) => e.ph === 'X' && e.name === 'EvaluateScript' && /^chrome-extension:\/\/[a-z]+\//.test(e.args?.data?.url ?? '') && e.args!.data!.url!.endsWith(`/${scriptPath}`));
+  if (!evaluation) return undefined;
+  const scriptUrl = evaluation.args!.data!.url!;
+  const extensionId = new URL(scriptUrl).host;
+  const onMainThread = (e: TraceEvent) => e.ph === 'X' && e.pid === evaluation.pid && e.tid === evaluation.tid;
+  const tasks = events.filter((e) => onMainThread(e) && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const injections = events.filter((e) => onMainThread(e) && e.name === 'ScriptInjection::InjectJs' && e.args?.chrome_extension_id?.extension_id === extensionId);
+  const taskAt = (t: number) => tasks.find((task) => task.ts <= t && t <= task.ts + (task.dur ?? 0));
+  const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+
+  const perTask = new Map<TraceEvent, number>();
+  const addToTask = (task: TraceEvent | undefined, ms: number) => {
+    if (task) perTask.set(task, (perTask.get(task) ?? 0) + ms);
+  };
+  let injection = 0;
+  let wall = 0;
+  for (const e of injections) {
+    injection += cpu(e);
+    wall += (e.dur ?? 0) / 1000;
+    addToTask(taskAt(e.ts), cpu(e));
+  }
+  const evaluationMs = cpu(evaluation);
+  wall += (evaluation.dur ?? 0) / 1000;
+  addToTask(taskAt(evaluation.ts), evaluationMs);
+
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -101,47 +166,50 @@ function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptUrl:
   const isMine = (id: number): boolean => {
     const known = mine.get(id);
     if (known !== undefined) return known;
-    const own = byId.get(id)?.callFrame.url === scriptUrl;
     const up = parent.get(id);
-    const result = own || (up !== undefined && isMine(up));
+    const result = byId.get(id)?.callFrame.url === scriptUrl || (up !== undefined && isMine(up));
     mine.set(id, result);
     return result;
   };
-  // The renderer's main thread is the one that parsed the page.
-  const mainThread = events.find((e) => e.name === 'ParseHTML');
-  const tasks = events
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThread && e.pid === mainThread.pid && e.tid === mainThread.tid)
-    .sort((a, b) => a.ts - b.ts);
-  const perTask = new Map<TraceEvent, number>();
   const breakdown = new Map<string, number>();
-  let total = 0;
+  const evaluationEnd = evaluation.ts + (evaluation.dur ?? 0);
+  let later = 0;
   let t = profile.startTime;
   let taskIndex = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i] ?? 0;
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     if (!isMine(profile.samples[i]!)) continue;
-    total += dt;
+    const inEvaluation = t >= evaluation.ts && t <= evaluationEnd;
     if (process.env.VERBOSE) {
       let id: number | undefined = profile.samples[i]!;
       const leaf = byId.get(id)!.callFrame;
       while (id !== undefined && byId.get(id)?.callFrame.url !== scriptUrl) id = parent.get(id);
       const f = byId.get(id!)!.callFrame;
-      const key = `${f.functionName || '(anonymous)'}:${f.columnNumber} > ${leaf.functionName || '(program)'}`;
+      const key = `${inEvaluation ? '[evaluation] ' : ''}${f.functionName || '(anonymous)'}:${f.columnNumber} > ${leaf.functionName || `(${leaf.url ? 'anonymous' : 'native'})`}`;
       breakdown.set(key, (breakdown.get(key) ?? 0) + dt);
     }
+    // The evaluation is counted whole, as thread time, above.
+    if (inEvaluation) continue;
     while (taskIndex < tasks.length && tasks[taskIndex]!.ts + (tasks[taskIndex]!.dur ?? 0) < t) taskIndex++;
-    const task = tasks[taskIndex];
-    if (task && task.ts <= t) perTask.set(task, (perTask.get(task) ?? 0) + dt);
+    const candidate = tasks[taskIndex];
+    const task = candidate && candidate.ts <= t ? candidate : undefined;
+    const cpuShare = task?.dur && task.tdur !== undefined ? Math.min(1, task.tdur / task.dur) : 1;
+    later += dt * cpuShare;
+    wall += dt;
+    addToTask(task, dt * cpuShare);
   }
-  if (process.env.VERBOSE) for (const [k, v] of [...breakdown].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${v.toFixed(1)} ms ${k}`);
+  if (process.env.VERBOSE) {
+    console.log(`  injection ${injection.toFixed(2)} ms, evaluation ${evaluationMs.toFixed(2)} ms; sampled wall ms by function (outermost frame of the content script > leaf):`);
+    for (const [k, v] of [...breakdown].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${v.toFixed(2)} ms ${k}`);
+  }
   let longestWork = 0;
   let longestTask = 0;
   for (const [task, work] of perTask) {
     longestWork = Math.max(longestWork, work);
     longestTask = Math.max(longestTask, (task.dur ?? 0) / 1000);
   }
-  return { total, longestWork, longestTask, tasks: perTask.size };
+  return { total: injection + evaluationMs + later, injection, evaluation: evaluationMs, later, wall, longestWork, longestTask, tasks: perTask.size };
 }
 
 async function heapUsed(page: Page): Promise<number> {
@@ -153,33 +221,41 @@ async function heapUsed(page: Page): Promise<number> {
   return usedSize;
 }
 
-async function measurePage(ctx: BrowserContext, url: string, extensionId: string | undefined) {
+/** Spinscope's badge for the active tab ('' until the background has one). */
+function badgeText(sw: Worker): Promise<string> {
+  return sw.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: typeof browser };
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+  });
+}
+
+/**
+ * Loads `url` in a new tab of `ctx` under trace and profile. With Spinscope (`sw` given), waits
+ * until the badge shows a score; otherwise a second after load (nothing runs later).
+ */
+async function measurePage(ctx: BrowserContext, url: string, sw: Worker | undefined, scriptPath: string | undefined) {
   const page = await ctx.newPage();
   // One tab only, so "the active tab" in the service worker is this one.
   for (const other of ctx.pages()) if (other !== page) await other.close();
   const cdp = await ctx.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel,disabled-by-default-devtools.timeline,disabled-by-default-lighthouse', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8,extensions', transferMode: 'ReportEvents' });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   const started = Date.now();
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   let badge = '';
-  if (extensionId) {
-    const sw = ctx.serviceWorkers()[0]!;
+  if (sw) {
     // Wait for a score (the badge is empty, or a dash for the blank page before, until then).
     for (let i = 0; i < 600 && !/^\d+$/.test(badge); i++) {
-      badge = await sw.evaluate(async () => {
-        const { chrome } = globalThis as unknown as { chrome: typeof browser };
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
-      });
+      badge = await badgeText(sw);
       if (!/^\d+$/.test(badge)) await page.waitForTimeout(100);
     }
   } else {
-    await page.waitForTimeout(3000);
+    await page.waitForTimeout(1000);
   }
   const scanMs = Date.now() - started;
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
@@ -189,50 +265,64 @@ async function measurePage(ctx: BrowserContext, url: string, extensionId: string
   const heap = await heapUsed(page);
   const longTasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 50_000).length;
   await page.close();
-  const scriptUrl = extensionId ? `chrome-extension://${extensionId}/content-scripts/content.js` : '';
-  return { badge, scanMs, heap, longTasks, time: extensionId ? contentScriptTime(profile, events, scriptUrl) : undefined };
+  return { badge, scanMs, heap, longTasks, time: scriptPath ? contentScriptTime(profile, events, scriptPath) : undefined };
+}
+
+const MB = 1048576;
+
+/** "median (min–max, N)" of the finite values. */
+function stat(values: number[], digits = 1): string {
+  const v = values.filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
+  if (!v.length) return 'n/a';
+  return `${v[Math.floor(v.length / 2)]!.toFixed(digits)} (${v[0]!.toFixed(digits)}–${v[v.length - 1]!.toFixed(digits)}, n=${v.length})`;
 }
 
 async function main() {
-  const bytes = statSync(CONTENT_SCRIPT).size;
-  const gz = gzipSync(readFileSync(CONTENT_SCRIPT)).length;
+  const spinscopeScript = join(DIST, CONTENT_SCRIPT_PATH);
+  const bytes = statSync(spinscopeScript).size;
+  const gz = gzipSync(readFileSync(spinscopeScript)).length;
   console.log(`content script bundle: ${(bytes / 1024).toFixed(1)} kB minified, ${(gz / 1024).toFixed(1)} kB gzip`);
 
   const { server, base } = await serve(pages());
-  const withExt = await launch(true);
-  const sw = withExt.serviceWorkers()[0] ?? (await withExt.waitForEvent('serviceworker'));
-  const extensionId = new URL(sw.url()).host;
-  const without = await launch(false);
+  const spinscope = await launch(DIST);
+  const sw = spinscope.serviceWorkers()[0] ?? (await spinscope.waitForEvent('serviceworker'));
+  const empty = await launch(buildEmptyExtension());
+  const none = await launch(undefined);
   try {
     for (const name of (process.env.PAGES ?? 'typical,big').split(',')) {
       const url = `${base}/${name}.html`;
-      const runs: { total: number; longestWork: number; longestTask: number; added: number }[] = [];
+      const runs: { s?: ScriptTime; floor?: ScriptTime; added: number; floorAdded: number }[] = [];
       for (let run = 0; run < RUNS; run++) {
-        const a = await measurePage(withExt, url, extensionId);
-        const b = await measurePage(without, url, undefined);
-        const t = a.time!;
-        // A trace without the page's main thread (it happens) cannot place samples in tasks: left out of the task figures.
-        const placed = t.tasks > 0;
-        runs.push({ total: t.total, longestWork: placed ? t.longestWork : NaN, longestTask: placed ? t.longestTask : NaN, added: (a.heap - b.heap) / 1048576 });
+        const a = await measurePage(spinscope, url, sw, CONTENT_SCRIPT_PATH);
+        const e = await measurePage(empty, url, undefined, 'content.js');
+        const b = await measurePage(none, url, undefined, undefined);
+        const s = a.time;
+        const floor = e.time;
+        runs.push({ s, floor, added: (a.heap - b.heap) / MB, floorAdded: (e.heap - b.heap) / MB });
+        const fmt = (x: ScriptTime | undefined) =>
+          x
+            ? `${x.total.toFixed(1)} ms CPU (injection ${x.injection.toFixed(1)}, evaluation ${x.evaluation.toFixed(1)}, later ${x.later.toFixed(1)}; wall ${x.wall.toFixed(1)}) over ${x.tasks} tasks, at most ${x.longestWork.toFixed(1)} in one (longest such task ${x.longestTask.toFixed(1)} ms)`
+            : 'no evaluation in the trace';
         console.log(
-          `${name} run ${run + 1}: badge "${a.badge}" after ${a.scanMs} ms; content script main thread ${t.total.toFixed(1)} ms over ${t.tasks} tasks, ` +
-            `at most ${t.longestWork.toFixed(1)} ms in one task (longest such task ${t.longestTask.toFixed(1)} ms); ` +
-            `JS heap ${(a.heap / 1048576).toFixed(2)} MB with vs ${(b.heap / 1048576).toFixed(2)} MB without; tasks > 50 ms on the page: ${a.longTasks} with, ${b.longTasks} without`,
+          `${name} run ${run + 1}: badge "${a.badge}" after ${a.scanMs} ms; Spinscope ${fmt(s)}; empty content script ${fmt(floor)}; ` +
+            `JS heap ${(a.heap / MB).toFixed(2)} MB Spinscope, ${(e.heap / MB).toFixed(2)} empty, ${(b.heap / MB).toFixed(2)} none; ` +
+            `tasks > 50 ms on the page: ${a.longTasks} Spinscope, ${e.longTasks} empty, ${b.longTasks} none`,
         );
       }
-      const stat = (pick: (r: (typeof runs)[number]) => number) => {
-        const v = runs.map(pick).filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
-        if (!v.length) return 'n/a';
-        return `median ${v[Math.floor(v.length / 2)]!.toFixed(1)} (min ${v[0]!.toFixed(1)}, max ${v[v.length - 1]!.toFixed(1)})`;
-      };
+      const pick = (f: (r: (typeof runs)[number]) => number | undefined) => runs.map((r) => f(r) ?? NaN);
       console.log(
-        `${name} over ${RUNS} runs: main-thread ms ${stat((r) => r.total)}; longest content-script work in one task, ms ${stat((r) => r.longestWork)}; ` +
-          `its task, ms ${stat((r) => r.longestTask)}; JS heap added, MB ${stat((r) => r.added)}`,
+        `${name}, median (min–max, runs), ms of main-thread CPU:\n` +
+          `  Spinscope total ${stat(pick((r) => r.s?.total))}: injection ${stat(pick((r) => r.s?.injection))}, evaluation ${stat(pick((r) => r.s?.evaluation))}, later ${stat(pick((r) => r.s?.later))}; wall-clock total ${stat(pick((r) => r.s?.wall))}\n` +
+          `  empty content script (platform floor) ${stat(pick((r) => r.floor?.total))}: injection ${stat(pick((r) => r.floor?.injection))}, evaluation ${stat(pick((r) => r.floor?.evaluation))}; wall-clock ${stat(pick((r) => r.floor?.wall))}\n` +
+          `  Spinscope above the floor (same run) ${stat(pick((r) => (r.s && r.floor ? r.s.total - r.floor.total : undefined)))}\n` +
+          `  Spinscope's most work in one task ${stat(pick((r) => r.s?.longestWork))}; longest task it ran in ${stat(pick((r) => r.s?.longestTask))}\n` +
+          `  JS heap added, MB: Spinscope ${stat(pick((r) => r.added), 2)}, empty content script ${stat(pick((r) => r.floorAdded), 2)}`,
       );
     }
   } finally {
-    await withExt.close();
-    await without.close();
+    await spinscope.close();
+    await empty.close();
+    await none.close();
     server.close();
   }
 }
