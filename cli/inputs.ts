@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/extract';
 import { analyze } from '../lib/index';
-import type { SettingsInput } from '../lib/settings';
+import { isRecord, type SettingsInput } from '../lib/settings';
 import type { Report } from '../lib/types';
 import { InputError } from './errors';
 
@@ -51,7 +51,6 @@ export type JsonlResult =
   | { id: unknown; score: number; verdict: Report['verdict']; flagged: boolean; language: string; signals: Report['signals'] }
   | { id: unknown; error: string };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The id of a line that is not valid JSON, when its start still reads `{"id": "…"` or `{"id": 12`,
