@@ -186,7 +186,7 @@ function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptPath
       const leaf = byId.get(id)!.callFrame;
       while (id !== undefined && byId.get(id)?.callFrame.url !== scriptUrl) id = parent.get(id);
       const f = byId.get(id!)!.callFrame;
-      const key = `${inEvaluation ? '[evaluation] ' : ''}${f.functionName || '(anonymous)'}:${f.columnNumber} > ${leaf.functionName || `(${leaf.url ? 'anonymous' : 'native'})`}`;
+      const key = `${inEvaluation ? '[evaluation] ' : ''}${f.functionName || '(anonymous)'}@${f.lineNumber + 1}:${f.columnNumber} > ${leaf.functionName || `(${leaf.url ? 'anonymous' : 'native'})`}`;
       breakdown.set(key, (breakdown.get(key) ?? 0) + dt);
     }
     // The evaluation is counted whole, as thread time, above.

@@ -4,7 +4,7 @@ import { extractArticleSteps, type ExtractedText, type TextSegment } from '@/lib
 import { isExcluded } from '@/lib/settings';
 import { createHighlighter, OWN_NODE_ATTRIBUTE } from './highlight';
 import { isMessage, sendMessage, type Message, type Protocol, type ScanReason, type TabStatus } from './messages';
-import { loadSettings } from './settings-store';
+import { loadSettings } from './settings-reader';
 
 /**
  * The content script's work: extract the article text in idle time slices, send it to the
@@ -172,13 +172,20 @@ export function startPageScanner(ctx: ContentScriptContext): void {
     return true;
   });
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    highlighter.clear();
-    scheduleRescan(NAVIGATION_DEBOUNCE_MS);
-  });
-
-  // After the page settles: once loaded, in idle time.
-  const start = () => whenIdle(ctx, () => void consider('auto'), 2000);
+  // After the page settles: once loaded, in idle time. Watching in-page navigation starts then too,
+  // since the first scan reads whatever page is there by that time.
+  const start = () =>
+    whenIdle(
+      ctx,
+      () => {
+        ctx.addEventListener(window, 'wxt:locationchange', () => {
+          highlighter.clear();
+          scheduleRescan(NAVIGATION_DEBOUNCE_MS);
+        });
+        void consider('auto');
+      },
+      2000,
+    );
   if (doc.readyState === 'complete') start();
   else ctx.addEventListener(window, 'load', start, { once: true });
 }
