@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticleSteps, type ExtractedText, type TextSegment } from '@/lib/extract';
 import { isExcluded } from '@/lib/settings';
-import { createHighlighter, OWN_NODE_ATTRIBUTE } from './highlight';
+import { createHighlighter, OWN_NODE_ATTRIBUTE, type Highlighter } from './highlight';
 import { isMessage, sendMessage, type Message, type Protocol, type ScanReason, type TabStatus } from './messages';
 import { loadSettings } from './settings-reader';
 
@@ -25,10 +25,16 @@ const MIN_CHANGE = 400;
 
 const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
-/** Calls `callback` when the page is idle (or soon, in browsers without idle callbacks). */
-function whenIdle(ctx: ContentScriptContext, callback: () => void, timeout: number): void {
-  if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(callback, { timeout });
-  else ctx.setTimeout(callback, 1);
+/**
+ * Resolves when the page is idle (or soon, in browsers without idle callbacks). Callers check
+ * `ctx.isInvalid` after it: WXT's `ctx.requestIdleCallback` would do that too, but it also leaves
+ * a cancel listener on the context for every call, hundreds of them on a long page.
+ */
+function idle(timeout: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 1);
+  });
 }
 
 /** Runs the extraction generator in slices of at most `SLICE_MS`, waiting for idle time between slices. */
@@ -41,14 +47,15 @@ export async function extractInSlices(doc: Document, ctx: ContentScriptContext):
       if (r.done) return r.value;
       if (performance.now() >= sliceEnd) break;
     }
-    await new Promise<void>((resolve) => whenIdle(ctx, resolve, 200));
+    await idle(200);
     if (ctx.isInvalid) return undefined;
   }
 }
 
 export function startPageScanner(ctx: ContentScriptContext): void {
   const doc = document;
-  const highlighter = createHighlighter(doc, ctx);
+  // Made on the first request to highlight: most pages never get one.
+  let highlighter: Highlighter | undefined;
   let segments: readonly TextSegment[] | null = null;
   let articleLength = 0;
   let scanning: Promise<void> | null = null;
@@ -66,7 +73,7 @@ export function startPageScanner(ctx: ContentScriptContext): void {
     scanning = (async () => {
       const extracted = await extractInSlices(doc, ctx);
       if (!extracted || ctx.isInvalid) return;
-      highlighter.clear();
+      highlighter?.clear();
       segments = extracted.segments;
       articleLength = extracted.text.length;
       // Only the segments stay here (node references and offsets); the text goes to the background.
@@ -74,6 +81,9 @@ export function startPageScanner(ctx: ContentScriptContext): void {
       const scanId = `${Date.now()}-${Math.random()}`;
       const url = location.href;
       for (let at = 0; ; at += TEXT_PART_CHARS) {
+        // Serialising a part is a few ms: in a task of its own, not after the extraction's last slice or the previous part.
+        await idle(200);
+        if (ctx.isInvalid) break;
         const done = at + TEXT_PART_CHARS >= text.length;
         const sent = await sendMessage({ type: 'spinscope:page-text', url, scanId, text: text.slice(at, at + TEXT_PART_CHARS), done }).catch(() => undefined);
         if (done || !sent?.ok || ctx.isInvalid) break;
@@ -136,7 +146,7 @@ export function startPageScanner(ctx: ContentScriptContext): void {
     const { settings } = await loadSettings();
     if (isExcluded(location.hostname, settings.excludedSites)) {
       unwatch();
-      highlighter.clear();
+      highlighter?.clear();
       segments = null;
       await report('excluded');
       return;
@@ -156,12 +166,13 @@ export function startPageScanner(ctx: ContentScriptContext): void {
         return { ok: true };
       case 'spinscope:highlight':
         if (!segments) return { count: 0 };
+        highlighter ??= createHighlighter(doc, ctx);
         return { count: highlighter.apply(message.ranges, segments) };
       case 'spinscope:clear-highlights':
-        highlighter.clear();
+        highlighter?.clear();
         return { count: 0 };
       case 'spinscope:ping':
-        return { highlights: highlighter.count };
+        return { highlights: highlighter?.count ?? 0 };
     }
   };
 
@@ -174,18 +185,15 @@ export function startPageScanner(ctx: ContentScriptContext): void {
 
   // After the page settles: once loaded, in idle time. Watching in-page navigation starts then too,
   // since the first scan reads whatever page is there by that time.
-  const start = () =>
-    whenIdle(
-      ctx,
-      () => {
-        ctx.addEventListener(window, 'wxt:locationchange', () => {
-          highlighter.clear();
-          scheduleRescan(NAVIGATION_DEBOUNCE_MS);
-        });
-        void consider('auto');
-      },
-      2000,
-    );
-  if (doc.readyState === 'complete') start();
-  else ctx.addEventListener(window, 'load', start, { once: true });
+  const start = async () => {
+    await idle(2000);
+    if (ctx.isInvalid) return;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      highlighter?.clear();
+      scheduleRescan(NAVIGATION_DEBOUNCE_MS);
+    });
+    await consider('auto');
+  };
+  if (doc.readyState === 'complete') void start();
+  else ctx.addEventListener(window, 'load', () => void start(), { once: true });
 }

@@ -13,7 +13,7 @@ const PARAGRAPHS = [
 ];
 
 let ctx: ContentScriptContext;
-let sent: { type: string; text?: string; status?: string; done?: boolean }[];
+let sent: { type: string; url?: string; text?: string; status?: string; done?: boolean }[];
 
 function setPage(): void {
   document.title = 'A story';
@@ -84,6 +84,35 @@ describe('content script page scanner', () => {
     }
     await vi.waitFor(() => expect(sent.filter((m) => m.type === 'spinscope:page-text' && m.done)).toHaveLength(2), { timeout: 5000 });
     expect(sent.filter((m) => m.type === 'spinscope:page-text').at(-1)!.text).toContain('A new story replaces the old one.');
+  });
+
+  it('reads the settings with one storage call before the first scan', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    startPageScanner(ctx);
+    await vi.waitFor(() => expect(sent.some((m) => m.type === 'spinscope:page-text' && m.done)).toBe(true));
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(get).toHaveBeenCalledWith('settings');
+  });
+
+  it('does nothing once its context is invalidated before the page is idle', async () => {
+    startPageScanner(ctx);
+    ctx.abort();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sent).toEqual([]);
+  });
+
+  it('scans again after an in-page navigation', async () => {
+    startPageScanner(ctx);
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'spinscope:page-text' && m.done)).toHaveLength(1));
+    // No change to the page's text, so only the navigation can cause the rescan.
+    history.pushState(null, '', '/next-story');
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'spinscope:page-text' && m.done)).toHaveLength(2), { timeout: 5000 });
+    expect(sent.filter((m) => m.type === 'spinscope:page-text').at(-1)!.url).toMatch(/\/next-story$/);
+  });
+
+  it('answers a ping with no highlights before any were asked for', async () => {
+    startPageScanner(ctx);
+    expect(await deliver({ type: 'spinscope:ping' })).toEqual({ highlights: 0 });
   });
 
   it('highlights findings on request, marks the count on <html>, and removes them without touching the text', async () => {
