@@ -155,7 +155,7 @@ interface ScriptTime {
 }
 
 /** The content script's main-thread time (see the header), or undefined when the trace shows no evaluation of `scriptPath`. */
-function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptPath: string): ScriptTime | undefined {
+function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptPath: string, label: string): ScriptTime | undefined {
   const evaluation = events.find((e) => e.ph === 'X' && e.name === 'EvaluateScript' && /^chrome-extension:\/\/[a-z]+\//.test(e.args?.data?.url ?? '') && e.args!.data!.url!.endsWith(`/${scriptPath}`));
   if (!evaluation) return undefined;
   const scriptUrl = evaluation.args!.data!.url!;
@@ -231,7 +231,8 @@ function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptPath
   }
   if (process.env.VERBOSE) {
     const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `    ${v.toFixed(2)} ms ${k}`).join('\n');
-    console.log(`  injection ${injection.toFixed(2)} ms, evaluation ${evaluationMs.toFixed(2)} ms; sampled wall ms by function (outermost frame of the content script > leaf):\n${top(breakdown, 15)}`);
+    const compile = events.filter((e) => onMainThread(e) && e.name === 'v8.compile' && e.args?.data?.url === scriptUrl).reduce((sum, e) => sum + cpu(e), 0);
+    console.log(`  ${label}: injection ${injection.toFixed(2)} ms, evaluation ${evaluationMs.toFixed(2)} ms (compiling ${compile.toFixed(2)}); sampled wall ms by function (outermost frame of the content script > leaf):\n${top(breakdown, 15)}`);
     const busiest = [...taskBreakdown].sort((a, b) => (perTask.get(b[0]) ?? 0) - (perTask.get(a[0]) ?? 0))[0];
     if (busiest) console.log(`  busiest later task: ${((busiest[0].dur ?? 0) / 1000).toFixed(1)} ms wall, ${((busiest[0].tdur ?? 0) / 1000).toFixed(1)} ms CPU, ${(perTask.get(busiest[0]) ?? 0).toFixed(1)} ms ours:\n${top(busiest[1], 6)}`);
   }
@@ -266,7 +267,7 @@ function badgeText(sw: Worker): Promise<string> {
  * Loads `url` in a new tab of `ctx` under trace and profile. With Spinscope (`sw` given), waits
  * until the badge shows a score; otherwise a second after load (nothing runs later).
  */
-async function measurePage(ctx: BrowserContext, url: string, sw: Worker | undefined, scriptPath: string | undefined) {
+async function measurePage(ctx: BrowserContext, url: string, sw: Worker | undefined, scriptPath: string | undefined, label: string) {
   const page = await ctx.newPage();
   // One tab only, so "the active tab" in the service worker is this one.
   for (const other of ctx.pages()) if (other !== page) await other.close();
@@ -297,7 +298,7 @@ async function measurePage(ctx: BrowserContext, url: string, sw: Worker | undefi
   const heap = await heapUsed(page);
   const longTasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 50_000).length;
   await page.close();
-  return { badge, scanMs, heap, longTasks, time: scriptPath ? contentScriptTime(profile, events, scriptPath) : undefined };
+  return { badge, scanMs, heap, longTasks, time: scriptPath ? contentScriptTime(profile, events, scriptPath, label) : undefined };
 }
 
 const MB = 1048576;
@@ -326,10 +327,10 @@ async function main() {
       const url = `${base}/${name}.html`;
       const runs: { s?: ScriptTime; floor?: ScriptTime; messaging?: ScriptTime; added: number; floorAdded: number; messagingAdded: number }[] = [];
       for (let run = 0; run < RUNS; run++) {
-        const a = await measurePage(spinscope, url, sw, CONTENT_SCRIPT_PATH);
-        const e = await measurePage(empty, url, undefined, 'content.js');
-        const m = await measurePage(messaging, url, undefined, 'content.js');
-        const b = await measurePage(none, url, undefined, undefined);
+        const a = await measurePage(spinscope, url, sw, CONTENT_SCRIPT_PATH, 'Spinscope');
+        const e = await measurePage(empty, url, undefined, 'content.js', 'empty');
+        const m = await measurePage(messaging, url, undefined, 'content.js', 'messaging');
+        const b = await measurePage(none, url, undefined, undefined, 'none');
         runs.push({ s: a.time, floor: e.time, messaging: m.time, added: (a.heap - b.heap) / MB, floorAdded: (e.heap - b.heap) / MB, messagingAdded: (m.heap - b.heap) / MB });
         const fmt = (x: ScriptTime | undefined) =>
           x
