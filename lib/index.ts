@@ -33,6 +33,13 @@ function looksBinary(text: string): boolean {
   return (sample.match(NOT_TEXT_CHAR)?.length ?? 0) / sample.length > BINARY_SHARE;
 }
 
+/**
+ * Below this many words a text without findings is not called clean (a search page, an app, a
+ * caption): there is too little to judge. A short text with findings keeps its verdict, since a
+ * scraper's stub with its footer is short too.
+ */
+export const MIN_JUDGED_WORDS = 50;
+
 const DETECTORS: Record<SignalId, Detector> = {
   spun: spunDetector,
   tables: tablesDetector,
@@ -104,5 +111,6 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
   };
   if (sourceUrl) report.sourceUrl = sourceUrl;
   if (truncated) report.truncatedAt = MAX_CHARS;
+  if (!report.flagged && tokens.words < MIN_JUDGED_WORDS && !binary) report.tooLittleText = true;
   return report;
 }

@@ -65,6 +65,11 @@ export interface Report {
   thresholds: { suspicious: number; syndicated: number };
   /** Set when the input was longer than the engine reads; only the first part was analysed. */
   truncatedAt?: number;
+  /**
+   * Set when the text is shorter than MIN_JUDGED_WORDS and not flagged: the verdict is then `clean`
+   * only for want of evidence, and the extension shows a neutral state, not a "clean" badge.
+   */
+  tooLittleText?: true;
 }
 
 /** What `analyze` knows about the page besides its text. */

@@ -10,7 +10,7 @@ export const BADGE_COLOURS: Record<Verdict | 'neutral', string> = {
   neutral: '#757575',
 };
 
-/** The badge label for pages the extension cannot read: a dash, never a score that would read as "clean". */
+/** The badge label for pages the extension cannot read or judge: a dash, never a score that would read as "clean". */
 export const UNREADABLE_BADGE = '–';
 
 export interface BadgeState {
@@ -25,7 +25,10 @@ export function badgeFor(state: TabState | null): BadgeState {
   switch (state.status) {
     case 'scanned': {
       if (!state.report) break;
-      const { verdict, score } = state.report;
+      const { verdict, score, words } = state.report;
+      if (state.report.tooLittleText) {
+        return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: `Spinscope: too little article text to judge (${words} words)` };
+      }
       const n = Math.round(score);
       return { text: String(n), colour: BADGE_COLOURS[verdict], title: `Spinscope: ${verdict} (score ${n})` };
     }

@@ -146,14 +146,27 @@ export function renderTabState(root: HTMLElement, state: TabState | null): void 
     return;
   }
   const score = Math.round(report.score);
+  const summary = report.tooLittleText
+    ? [
+        el(doc, 'header', { class: 'summary neutral' }, el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, 'Too little text to judge')),
+        el(
+          doc,
+          'p',
+          { 'data-testid': 'status', class: 'status' },
+          `The article text found on this page is ${report.words.toLocaleString('en')} words long, too short to call it clean. Nothing in it was flagged.`,
+        ),
+      ]
+    : [
+        el(
+          doc,
+          'header',
+          { class: `summary ${report.verdict}` },
+          el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, report.verdict),
+          el(doc, 'span', { class: 'score' }, 'score ', el(doc, 'strong', { 'data-testid': 'score' }, String(score)), ' / 100'),
+        ),
+      ];
   root.replaceChildren(
-    el(
-      doc,
-      'header',
-      { class: `summary ${report.verdict}` },
-      el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, report.verdict),
-      el(doc, 'span', { class: 'score' }, 'score ', el(doc, 'strong', { 'data-testid': 'score' }, String(score)), ' / 100'),
-    ),
+    ...summary,
     el(
       doc,
       'p',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, DEFAULT_SETTINGS, SIGNAL_IDS } from '../../lib/index';
+import { analyze, DEFAULT_SETTINGS, MIN_JUDGED_WORDS, SIGNAL_IDS } from '../../lib/index';
 import { seeds } from '../../scripts/corpora';
 
 const FRENCH =
@@ -86,5 +86,31 @@ describe('input that is not text', () => {
   it('still reads text with a few stray control characters', () => {
     const r = analyze('Copyright for syndicated content belongs to the linked Source\u0000 and more prose. '.repeat(3) + 'x'.repeat(3000));
     expect(r.signals.boilerplate.assessed).toBe(true);
+  });
+});
+
+describe('texts too short to judge', () => {
+  it('does not call an empty or very short page clean on no evidence', () => {
+    for (const text of ['', 'Sign in to continue. Forgot your password?']) {
+      const r = analyze(text);
+      expect(r.flagged).toBe(false);
+      expect(r.tooLittleText).toBe(true);
+    }
+  });
+
+  it('still flags a short scraper stub by its footer', () => {
+    const stub =
+      'Markets rose on Monday as investors weighed new data. Source link : https://example.com/markets Copyright for syndicated content belongs to the linked Source.';
+    const r = analyze(stub);
+    expect(r.words).toBeLessThan(MIN_JUDGED_WORDS);
+    expect(r.flagged).toBe(true);
+    expect(r.tooLittleText).toBeUndefined();
+  });
+
+  it('judges an ordinary article of normal length', () => {
+    const r = analyze('The council met on Tuesday to discuss the new library and the roads around the school. '.repeat(5));
+    expect(r.words).toBeGreaterThanOrEqual(MIN_JUDGED_WORDS);
+    expect(r.verdict).toBe('clean');
+    expect(r.tooLittleText).toBeUndefined();
   });
 });

@@ -126,6 +126,11 @@ describe('badgeFor', () => {
     expect(b).toEqual({ text, colour: BADGE_COLOURS[verdict], title: `Spinscope: ${verdict} (score ${text})` });
   });
 
+  it('shows a grey dash, not a green score, on a page with too little text to judge', () => {
+    const b = badgeFor({ status: 'scanned', report: { score: 0, verdict: 'clean', words: 7, tooLittleText: true } as Report });
+    expect(b).toEqual({ text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: 'Spinscope: too little article text to judge (7 words)' });
+  });
+
   it('shows nothing before a scan, and a grey dash on pages it cannot read', () => {
     expect(badgeFor(null)).toMatchObject({ text: '', colour: BADGE_COLOURS.neutral });
     expect(badgeFor({ status: 'unreadable', report: null })).toMatchObject({ text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral });

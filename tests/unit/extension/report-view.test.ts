@@ -4,10 +4,12 @@ import { analyze } from '../../../lib/index';
 import type { Finding, Report } from '../../../lib/types';
 import { groupSpun, highlightRanges, renderTabState } from '../../../utils/report-view';
 
+/** An ordinary paragraph, long enough to be judged (lib/index.ts MIN_JUDGED_WORDS). */
+const ORDINARY_TEXT = 'The weather this spring was mild. '.repeat(12) + 'Farmers planted early, and the markets in town were busy every weekend.';
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
 function reportWith(findings: Partial<Record<'spun' | 'tables' | 'boilerplate', Finding[]>>, sourceUrl?: string): Report {
-  const report = analyze('A short ordinary text about the weather, written by a person.');
+  const report = analyze(ORDINARY_TEXT);
   for (const [id, list] of Object.entries(findings)) report.signals[id as 'spun'].findings = list;
   if (sourceUrl) report.sourceUrl = sourceUrl;
   return report;
@@ -77,5 +79,17 @@ describe('popup report view', () => {
     expect(groupSpun([finding('spun', 'Be taught'), finding('spun', 'be taught')])).toEqual([{ actual: 'Be taught', expected: [], count: 2 }]);
     const report = reportWith({ spun: [finding('spun', 'be taught', { expected: ['learn'] })] });
     expect(highlightRanges(report)).toEqual([{ start: 0, end: 9, actual: 'be taught', signal: 'spun', tooltip: 'Spinscope: probably “learn”' }]);
+  });
+});
+
+describe('popup on a page with too little text', () => {
+  it('says there is too little text to judge instead of calling the page clean, and shows no score', () => {
+    const root = document.createElement('main');
+    const report = analyze('Sign in to continue. Forgot your password?');
+    renderTabState(root, { status: 'scanned', report });
+    expect(root.querySelector('[data-testid=verdict]')!.textContent).toBe('Too little text to judge');
+    expect(root.querySelector('[data-testid=status]')!.textContent).toContain(`${report.words} words long`);
+    expect(root.querySelector('[data-testid=score]')).toBeNull();
+    expect(root.querySelector('header')!.className).toContain('neutral');
   });
 });
