@@ -34,8 +34,8 @@ function looksBinary(text: string): boolean {
 }
 
 /**
- * Below this many words a text without findings is not called clean (a search page, an app, a
- * caption): there is too little to judge. A short text with findings keeps its verdict, since a
+ * Below this many words a text that is not flagged is not called clean (a search page, an app, a
+ * caption): there is too little to judge. A short flagged text keeps its verdict, since a
  * scraper's stub with its footer is short too.
  */
 export const MIN_JUDGED_WORDS = 50;

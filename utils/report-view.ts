@@ -145,7 +145,6 @@ export function renderTabState(root: HTMLElement, state: TabState | null): void 
     );
     return;
   }
-  const score = Math.round(report.score);
   const summary = report.tooLittleText
     ? [
         el(doc, 'header', { class: 'summary neutral' }, el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, 'Too little text to judge')),
@@ -162,7 +161,7 @@ export function renderTabState(root: HTMLElement, state: TabState | null): void 
           'header',
           { class: `summary ${report.verdict}` },
           el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, report.verdict),
-          el(doc, 'span', { class: 'score' }, 'score ', el(doc, 'strong', { 'data-testid': 'score' }, String(score)), ' / 100'),
+          el(doc, 'span', { class: 'score' }, 'score ', el(doc, 'strong', { 'data-testid': 'score' }, String(Math.round(report.score))), ' / 100'),
         ),
       ];
   root.replaceChildren(
