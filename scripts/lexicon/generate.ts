@@ -6,7 +6,6 @@
  * clean text never puts together. Vetoing against clean text happens in build.ts.
  */
 import type { NgramCounts } from './corpus-stats';
-import type { Thesaurus } from './thesaurus';
 
 /** Function words a spinner leaves alone (and substituting them makes ordinary English). */
 export const FUNCTION_WORDS = new Set(
@@ -103,11 +102,14 @@ export function frequentWords(c: NgramCounts, minCount: number): Collocation[] {
  * on clean text the generator had not seen, they make ordinary English ("get back together",
  * "well-balanced diet") about twenty times as often as one-word substitutions do.
  */
-export function spinsOf(col: Collocation, thesaurus: Thesaurus, c: NgramCounts, minWordCount: number, bothLimit: number): Candidate[] {
+/** A word form's substitutes, as a spinner might write them. */
+export type Synonyms = (form: string) => Iterable<string>;
+
+export function spinsOf(col: Collocation, synonyms: Synonyms, c: NgramCounts, minWordCount: number, bothLimit: number): Candidate[] {
   const words = col.phrase.split(' ');
-  if (col.kind === 'word') return multiWordSpins(col, thesaurus, c, minWordCount);
+  if (col.kind === 'word') return multiWordSpins(col, synonyms, c, minWordCount);
   const attested = (w: string) => ALPHA.test(w) && !FUNCTION_WORDS.has(w) && (c.unigrams.get(w) ?? 0) >= minWordCount;
-  const options = words.map((w) => [...thesaurus.synonyms(w).keys()].filter(attested));
+  const options = words.map((w) => [...synonyms(w)].filter(attested));
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const add = (spun: string[], replaced: number) => {
@@ -131,9 +133,9 @@ export function spinsOf(col: Collocation, thesaurus: Thesaurus, c: NgramCounts, 
  * A single word's multi-word synonyms ("technology" → "applied science"), every word attested in
  * clean text and at least one of them a content word.
  */
-function multiWordSpins(col: Collocation, thesaurus: Thesaurus, c: NgramCounts, minWordCount: number): Candidate[] {
+function multiWordSpins(col: Collocation, synonyms: Synonyms, c: NgramCounts, minWordCount: number): Candidate[] {
   const out: Candidate[] = [];
-  for (const syn of thesaurus.synonyms(col.phrase).keys()) {
+  for (const syn of synonyms(col.phrase)) {
     const words = syn.split(/[ -]/);
     if (words.length < 2 || words.length > 3 || !words.every((w) => ALPHA.test(w) && (c.unigrams.get(w) ?? 0) >= minWordCount)) continue;
     if (words.every((w) => FUNCTION_WORDS.has(w))) continue;
