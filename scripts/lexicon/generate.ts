@@ -1,7 +1,8 @@
 /**
  * Generated spin candidates: take the fixed expressions ordinary English uses most (frequent,
  * strongly associated bigrams of the clean corpora, and the thesaurus's own multi-word terms whose
- * words are common), substitute their words with thesaurus synonyms the way a spinner does, and keep
+ * words are common), substitute their words the way a spinner does (build.ts chooses the substitutes:
+ * the thesaurus for names, substitutions learned from real spinner output for the rest), and keep
  * the spins that look like English words put together (every word attested in clean text) but that
  * clean text never puts together. Vetoing against clean text happens in build.ts.
  */
