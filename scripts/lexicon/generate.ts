@@ -95,6 +95,9 @@ export function frequentWords(c: NgramCounts, minCount: number): Collocation[] {
   return out;
 }
 
+/** A word form's substitutes, as a spinner might write them. */
+export type Synonyms = (form: string) => Iterable<string>;
+
 /**
  * Spins of one expression: each word replaced by each of its one-word synonyms, and both replaced
  * by their first `bothLimit` synonyms. A spin counts only if every word in it occurs at least
@@ -103,9 +106,6 @@ export function frequentWords(c: NgramCounts, minCount: number): Collocation[] {
  * on clean text the generator had not seen, they make ordinary English ("get back together",
  * "well-balanced diet") about twenty times as often as one-word substitutions do.
  */
-/** A word form's substitutes, as a spinner might write them. */
-export type Synonyms = (form: string) => Iterable<string>;
-
 export function spinsOf(col: Collocation, synonyms: Synonyms, c: NgramCounts, minWordCount: number, bothLimit: number): Candidate[] {
   const words = col.phrase.split(' ');
   if (col.kind === 'word') return multiWordSpins(col, synonyms, c, minWordCount);
