@@ -89,6 +89,33 @@ export function isExcluded(hostname: string, sites: readonly string[]): boolean 
   return sites.some((site) => host === site || host.endsWith('.' + site) || host === 'www.' + site);
 }
 
+/**
+ * Why a page is considered for a scan: `auto` (page load, article change, in-page navigation) needs
+ * automatic scanning on; `settings` (the options changed) rescans pages scanned before; `user` (the
+ * popup) always scans, except on excluded sites.
+ */
+export type ScanReason = 'auto' | 'settings' | 'user';
+
+/** What a page considered for a scan does: scan now, or stay unread because its site is excluded or automatic scanning is off. */
+export interface ScanDecision {
+  status: 'scan' | 'excluded' | 'not-scanned';
+  /** Whether to watch the page for article changes (automatic scanning on, site not excluded). */
+  watch: boolean;
+}
+
+/** Decides, with these settings, whether the page at `url` is scanned now. */
+export function decideScan(settings: Settings, url: string, reason: ScanReason, scannedBefore: boolean): ScanDecision {
+  let hostname = '';
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    // Not an address: no site to match, so not excluded.
+  }
+  if (isExcluded(hostname, settings.excludedSites)) return { status: 'excluded', watch: false };
+  const scan = reason === 'user' || settings.autoScan || (reason === 'settings' && scannedBefore);
+  return { status: scan ? 'scan' : 'not-scanned', watch: settings.autoScan };
+}
+
 function numberIn(v: unknown, min: number, max: number): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 }

@@ -3,7 +3,7 @@
  * size, main-thread time (total and longest single task), and the JS heap it adds. Beside it, the
  * same figures for two minimal extensions built into temporary directories here (see BASELINES):
  * an empty content script (the platform floor any content script pays) and a raw-API content
- * script that only reads the settings and sends the page's text.
+ * script that only asks the background whether to scan and sends the page's text.
  *
  *   npm run build && npx tsx scripts/measure-content-script.ts      (RUNS=9, PAGES=typical,big by default)
  *
@@ -94,7 +94,7 @@ const BASELINES = {
   empty: { content: '', background: undefined },
   messaging: {
     content: `chrome.runtime.onMessage.addListener(() => false);
-chrome.storage.sync.get('settings').then(() => chrome.runtime.sendMessage({ type: 'page-text', url: location.href, text: document.body.textContent })).catch(() => {});`,
+chrome.runtime.sendMessage({ type: 'may-scan', url: location.href }).then(() => chrome.runtime.sendMessage({ type: 'page-text', url: location.href, text: document.body.textContent })).catch(() => {});`,
     background: `chrome.runtime.onMessage.addListener((_message, _sender, reply) => reply({ ok: true }));`,
   },
 } as const;
@@ -106,7 +106,6 @@ function buildBaselineExtension(name: keyof typeof BASELINES): string {
     manifest_version: 3,
     name: `Baseline: ${name} content script`,
     version: '1.0',
-    permissions: ['storage'],
     ...(background ? { background: { service_worker: 'background.js' } } : {}),
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_end' }],
   };

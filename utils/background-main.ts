@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '@/lib/index';
+import { decideScan } from '@/lib/settings';
 import { showBadge } from './badge';
 import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response, type TabState } from './messages';
 import { loadSettings, watchSettings } from './settings-store';
@@ -79,10 +80,17 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
     await setState(tabId, { status: 'scanned', report, url: message.url });
     return { ok: true };
   },
-  'spinscope:page-status': async (message, sender) => {
+  'spinscope:may-scan': async (message, sender) => {
+    const { settings } = await loadSettings();
+    const decision = decideScan(settings, message.url, message.reason, message.scannedBefore);
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined && decision.status !== 'scan') await setState(tabId, { status: decision.status, report: null, url: message.url });
+    return decision;
+  },
+  'spinscope:page-unreadable': async (message, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { ok: false };
-    await setState(tabId, { status: message.status, report: null, url: message.url });
+    await setState(tabId, { status: 'unreadable', report: null, url: message.url });
     return { ok: true };
   },
   'spinscope:get-report': async (message) => (await getTabState(message.tabId))?.report ?? null,

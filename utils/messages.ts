@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ScanDecision, ScanReason } from '@/lib/settings';
 import type { Report } from '@/lib/types';
 
 /**
@@ -26,12 +27,6 @@ export interface TabState {
   url?: string;
 }
 
-/**
- * Why a scan is considered: `auto` (page load, article change, in-page navigation) needs automatic
- * scanning on; `settings` (the options changed) rescans pages scanned before; `user` (the popup)
- * always scans, except on excluded sites.
- */
-export type ScanReason = 'auto' | 'settings' | 'user';
 
 /** A range of the scanned text to highlight, with the words shown in its tooltip. */
 export interface HighlightRange {
@@ -49,8 +44,13 @@ export interface Protocol {
    * (`done` on the last): one message of megabytes would block the page while it is serialised.
    */
   'spinscope:page-text': { request: { url: string; scanId: string; text: string; done: boolean }; response: { ok: boolean } };
-  /** Content script → background: the page was not scanned, and why. */
-  'spinscope:page-status': { request: { url: string; status: Exclude<TabStatus, 'scanned'> }; response: { ok: boolean } };
+  /**
+   * Content script → background: may this page be scanned now? The background decides with the
+   * settings (so content scripts never read storage) and records a page it keeps unread.
+   */
+  'spinscope:may-scan': { request: { url: string; reason: ScanReason; scannedBefore: boolean }; response: ScanDecision };
+  /** Content script → background: the page is not a document the extension can read (an image, a PDF, plain text). */
+  'spinscope:page-unreadable': { request: { url: string }; response: { ok: boolean } };
   /** Anyone → background: the stored report of a tab, or null. */
   'spinscope:get-report': { request: { tabId: number }; response: Report | null };
   /** Popup → background: everything stored for a tab, or null when nothing is. */

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticleSteps, type ExtractedText, type TextSegment } from '@/lib/extract';
-import { isExcluded } from '@/lib/settings';
+import type { ScanReason } from '@/lib/settings';
 import { createHighlighter, OWN_NODE_ATTRIBUTE, type Highlighter } from './highlight';
-import { isMessage, sendMessage, type Message, type Protocol, type ScanReason, type TabStatus } from './messages';
-import { loadSettings } from './settings-reader';
+import { isMessage, sendMessage, type Message, type Protocol } from './messages';
 
 /**
  * The content script's work: extract the article text in idle time slices, send it to the
  * background (which runs the engine), rescan when the article changes, and highlight findings on
- * request. It carries no lexicon and no language model, only the extractor.
+ * request. It carries no lexicon, no language model and no settings: the background decides
+ * whether a page is scanned, so no page pays for reading storage (creating the storage API's
+ * bindings cost Chrome a few ms per page).
  */
 
 /** Characters per message to the background (serialising costs the page a few ms per part). */
@@ -62,8 +63,6 @@ export function startPageScanner(ctx: ContentScriptContext): void {
   let scanAgain = false;
   let observer: MutationObserver | undefined;
   let rescanTimer: number | undefined;
-
-  const report = (status: Exclude<TabStatus, 'scanned'>) => sendMessage({ type: 'spinscope:page-status', url: location.href, status }).catch(() => {});
 
   const scan = (): Promise<void> => {
     if (scanning) {
@@ -137,25 +136,24 @@ export function startPageScanner(ctx: ContentScriptContext): void {
     observer = undefined;
   };
 
-  /** Decides, with the current settings, whether to scan, and does it or says why not. */
+  /** Asks the background whether to scan (it knows the settings), and does it or stops reading the page. */
   const consider = async (reason: ScanReason): Promise<void> => {
+    const url = location.href;
     if (!READABLE_TYPES.has(doc.contentType)) {
-      await report('unreadable');
+      await sendMessage({ type: 'spinscope:page-unreadable', url }).catch(() => {});
       return;
     }
-    const { settings } = await loadSettings();
-    if (isExcluded(location.hostname, settings.excludedSites)) {
-      unwatch();
+    // No answer: the extension was reloaded or updated, and this script is an orphan.
+    const decision = await sendMessage({ type: 'spinscope:may-scan', url, reason, scannedBefore: segments !== null }).catch(() => undefined);
+    if (!decision || ctx.isInvalid) return;
+    if (decision.watch) watch();
+    else unwatch();
+    if (decision.status === 'excluded') {
       highlighter?.clear();
       segments = null;
-      await report('excluded');
-      return;
+    } else if (decision.status === 'scan') {
+      await scan();
     }
-    if (settings.autoScan) watch();
-    else unwatch();
-    const scannedBefore = segments !== null;
-    if (reason === 'user' || settings.autoScan || (reason === 'settings' && scannedBefore)) await scan();
-    else await report('not-scanned');
   };
 
   type Handled = 'spinscope:scan' | 'spinscope:highlight' | 'spinscope:clear-highlights' | 'spinscope:ping';

@@ -1,15 +1,16 @@
 import { storage } from 'wxt/utils/storage';
-import { settingsDiff, validateSettings, type Settings } from '@/lib/settings';
-import { SETTINGS_KEY } from './settings-reader';
-
-export { loadSettings } from './settings-reader';
+import { settingsDiff, validateSettings, type Settings, type ValidatedSettings } from '@/lib/settings';
 
 /**
  * Settings in `storage.sync` under one key, holding only what differs from the defaults (defaults
  * live in lib/settings.ts). Every read goes through `validateSettings`, so garbage in storage (an
  * old version, a hand edit, a sync conflict) falls back field by field and never breaks a page.
  */
-export const settingsItem = storage.defineItem<unknown>(`sync:${SETTINGS_KEY}`, { fallback: {} });
+export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: {} });
+
+export async function loadSettings(): Promise<ValidatedSettings> {
+  return validateSettings(await settingsItem.getValue());
+}
 
 export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(settingsDiff(settings));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isExcluded, normaliseSite, settingsDiff, validateSettings } from '../../lib/settings';
+import { decideScan, DEFAULT_SETTINGS, isExcluded, normaliseSite, settingsDiff, validateSettings } from '../../lib/settings';
 
 describe('settings validation', () => {
   it('gives the defaults for nothing, and no problems', () => {
@@ -64,5 +64,32 @@ describe('sites to skip', () => {
     expect(normaliseSite('http://localhost:8080/x')).toBe('localhost');
     expect(normaliseSite('   ')).toBeUndefined();
     expect(normaliseSite('javascript:alert(1)')).toBeUndefined();
+  });
+});
+
+describe('whether a page is scanned', () => {
+  const manual = { ...DEFAULT_SETTINGS, autoScan: false };
+  const skipping = { ...DEFAULT_SETTINGS, excludedSites: ['example.com'] };
+
+  it('scans every page automatically by default, and watches it for article changes', () => {
+    expect(decideScan(DEFAULT_SETTINGS, 'https://news.example.org/a', 'auto', false)).toEqual({ status: 'scan', watch: true });
+  });
+
+  it('never reads a site to skip, even when the popup asks', () => {
+    for (const reason of ['auto', 'settings', 'user'] as const) {
+      expect(decideScan(skipping, 'https://www.example.com/story', reason, true)).toEqual({ status: 'excluded', watch: false });
+    }
+  });
+
+  it('with automatic scanning off, scans when the popup asks, and rescans on new settings only pages scanned before', () => {
+    expect(decideScan(manual, 'https://a.example.org/', 'auto', false).status).toBe('not-scanned');
+    expect(decideScan(manual, 'https://a.example.org/', 'user', false).status).toBe('scan');
+    expect(decideScan(manual, 'https://a.example.org/', 'settings', false).status).toBe('not-scanned');
+    expect(decideScan(manual, 'https://a.example.org/', 'settings', true).status).toBe('scan');
+    expect(decideScan(manual, 'https://a.example.org/', 'user', false).watch).toBe(false);
+  });
+
+  it('takes an address it cannot parse as no site to skip', () => {
+    expect(decideScan(skipping, 'not a url', 'auto', false).status).toBe('scan');
   });
 });

@@ -76,8 +76,9 @@ describe('background', () => {
     await vi.waitFor(async () => expect((await badge()).text).toBe(UNREADABLE_BADGE));
   });
 
-  it('shows an excluded site as not scanned, with no score', async () => {
-    await deliver({ type: 'spinscope:page-status', url: URL, status: 'excluded' }, TAB);
+  it('tells the content script not to read an excluded site, and shows it as not scanned, with no score', async () => {
+    await settingsItem.setValue({ excludedSites: ['example.org'] });
+    expect(await deliver({ type: 'spinscope:may-scan', url: URL, reason: 'user', scannedBefore: false }, TAB)).toEqual({ status: 'excluded', watch: false });
     const shown = await badge();
     expect(shown.text).toBe('');
     expect(shown.title).toMatch(/excluded/);
