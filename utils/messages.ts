@@ -27,7 +27,6 @@ export interface TabState {
   url?: string;
 }
 
-
 /** A range of the scanned text to highlight, with the words shown in its tooltip. */
 export interface HighlightRange {
   start: number;
@@ -49,7 +48,7 @@ export interface Protocol {
    * settings (so content scripts never read storage) and records a page it keeps unread.
    */
   'spinscope:may-scan': { request: { url: string; reason: ScanReason; scannedBefore: boolean }; response: ScanDecision };
-  /** Content script → background: the page is not a document the extension can read (an image, a PDF, plain text). */
+  /** Content script → background: the page is not a document the extension can read (an image, plain text, XML). */
   'spinscope:page-unreadable': { request: { url: string }; response: { ok: boolean } };
   /** Anyone → background: the stored report of a tab, or null. */
   'spinscope:get-report': { request: { tabId: number }; response: Report | null };
