@@ -6,7 +6,6 @@ import { isRecord, type SettingsInput } from '../lib/settings';
 import type { Report } from '../lib/types';
 import { InputError } from './errors';
 
-
 /** The article text of an HTML page, by the same extraction the content script uses. */
 export function htmlToText(html: string): string {
   const { document } = parseHTML(html);
@@ -50,7 +49,6 @@ export function scanFile(name: string, settings: SettingsInput, url?: string): {
 export type JsonlResult =
   | { id: unknown; score: number; verdict: Report['verdict']; flagged: boolean; language: string; signals: Report['signals'] }
   | { id: unknown; error: string };
-
 
 /**
  * The id of a line that is not valid JSON, when its start still reads `{"id": "…"` or `{"id": 12`,

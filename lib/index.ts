@@ -46,6 +46,11 @@ const DETECTORS: Record<SignalId, Detector> = {
   boilerplate: boilerplateDetector,
 };
 
+/** A signal that did not run, with the reason shown to the user. */
+function notAssessed(id: SignalId, enabled: boolean, note: string): SignalReport {
+  return { id, enabled, assessed: false, note, score: 0, findings: [], stats: {} };
+}
+
 /**
  * Scores a page's text. Never throws for any string input; settings are validated field by field
  * (invalid fields fall back to defaults). `page.url` is the page's own address, when known.
@@ -65,31 +70,15 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
   for (const [id, detector] of Object.entries(DETECTORS) as [SignalId, Detector][]) {
     const enabled = s.signals[id].enabled;
     if (!enabled) {
-      signals[id] = { id, enabled, assessed: false, note: 'Turned off in the options.', score: 0, findings: [], stats: {} };
+      signals[id] = notAssessed(id, enabled, 'Turned off in the options.');
       continue;
     }
     if (binary) {
-      signals[id] = {
-        id,
-        enabled,
-        assessed: false,
-        note: 'Not assessed: this does not look like text (it is full of control or replacement characters, as binary data is).',
-        score: 0,
-        findings: [],
-        stats: {},
-      };
+      signals[id] = notAssessed(id, enabled, 'Not assessed: this does not look like text (it is full of control or replacement characters, as binary data is).');
       continue;
     }
     if (detector.englishOnly && !english) {
-      signals[id] = {
-        id,
-        enabled,
-        assessed: false,
-        note: `Not assessed: this signal uses an English word list and the page is in another language (${language}).`,
-        score: 0,
-        findings: [],
-        stats: {},
-      };
+      signals[id] = notAssessed(id, enabled, `Not assessed: this signal uses an English word list and the page is in another language (${language}).`);
       continue;
     }
     const r = detector.detect({ text: body, tokens, language, url: page.url });
