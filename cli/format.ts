@@ -1,11 +1,6 @@
-import type { Finding, RecoveredTable, Report, SignalId, Verdict } from '../lib/types';
-import { SIGNAL_IDS } from '../lib/types';
-
-const SIGNAL_TITLES: Record<SignalId, string> = {
-  spun: 'Spun synonyms',
-  tables: 'Concatenated tables',
-  boilerplate: 'Syndication boilerplate',
-};
+import { evidenceSummary, type EvidenceRow } from '../lib/detectors/face';
+import { SIGNALS } from '../lib/signals';
+import type { RecoveredTable, Report, Verdict } from '../lib/types';
 
 const VERDICT_COLOR: Record<Verdict, string> = { clean: '32', suspicious: '33', syndicated: '31' };
 
@@ -48,31 +43,20 @@ function tableLines(table: RecoveredTable, indent: string): string[] {
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
-/** Findings of one signal, grouped so a phrase repeated twenty times is one line with its count. */
-function findingLines(signal: SignalId, findings: Finding[], at: (o: number) => string, max: number): string[] {
-  const groups = new Map<string, { first: Finding; count: number }>();
-  for (const f of findings) {
-    const key = signal === 'spun' ? `${f.rule}\u0000${f.actual.toLowerCase()}` : `${f.start}`;
-    const g = groups.get(key);
-    if (g) g.count++;
-    else groups.set(key, { first: f, count: 1 });
-  }
-  const sorted = [...groups.values()].sort((a, b) => b.first.weight - a.first.weight || b.count - a.count || a.first.start - b.first.start);
-  const shown = max > 0 ? sorted.slice(0, max) : sorted;
+/** A signal's evidence rows, strongest first, with where each was first seen. */
+function evidenceLines(rows: readonly EvidenceRow[], at: (o: number) => string, max: number): string[] {
+  const shown = max > 0 ? rows.slice(0, max) : rows;
   const out: string[] = [];
-  for (const { first: f, count } of shown) {
-    const where = `${at(f.start)}`.padEnd(8);
-    const times = count > 1 ? ` ×${count}` : '';
-    if (signal === 'spun') {
-      const original = f.expected?.length ? ` → probably “${f.expected.map((e) => printable(e, 40)).join('” or “')}”` : '';
-      out.push(`    ${where}“${printable(f.actual, 50)}”${original}${times}  (weight ${f.weight.toFixed(2)})`);
-    } else {
-      out.push(`    ${where}${f.rule}: “${printable(f.actual, 70)}”${times}  (weight ${f.weight.toFixed(2)})`);
-      if (f.url) out.push(`            source: ${printable(f.url, 200)}`);
-      if (f.table?.rows.length) out.push(...tableLines(f.table, '            '));
-    }
+  for (const row of shown) {
+    const where = `${at(row.start)}`.padEnd(8);
+    const original = row.expected?.length ? ` → probably “${row.expected.map((e) => printable(e, 40)).join('” or “')}”` : '';
+    const times = row.count > 1 ? ` ×${row.count}` : '';
+    out.push(`    ${where}“${printable(row.text, 70)}”${original}${times}  (${row.rule}, weight ${row.weight.toFixed(2)})`);
+    if (row.detail) out.push(`            ${printable(row.detail, 200)}`);
+    if (row.url) out.push(`            source: ${printable(row.url, 200)}`);
+    if (row.table?.rows.length) out.push(...tableLines(row.table, '            '));
   }
-  if (sorted.length > shown.length) out.push(`    … ${sorted.length - shown.length} more (--max-findings 0 or --json lists all)`);
+  if (rows.length > shown.length) out.push(`    … ${rows.length - shown.length} more (--max-findings 0 or --json lists all)`);
   return out;
 }
 
@@ -93,20 +77,16 @@ export function formatReport(name: string, text: string, report: Report, opts: {
   if (report.truncatedAt !== undefined) {
     lines.push(`  Note: only the first ${report.truncatedAt.toLocaleString('en')} of ${report.chars.toLocaleString('en')} characters were analysed.`);
   }
-  for (const id of SIGNAL_IDS) {
-    const s = report.signals[id];
+  for (const face of SIGNALS) {
+    const s = report.signals[face.id];
     lines.push('');
     if (!s.enabled || !s.assessed) {
-      lines.push(`  ${SIGNAL_TITLES[id]}: ${s.note ?? 'not assessed'}`);
+      lines.push(`  ${face.title}: ${s.note ?? 'not assessed'}`);
       continue;
     }
-    const extra: string[] = [plural(s.findings.length, 'finding')];
-    if (id === 'spun') {
-      if (s.stats.distinctPhrases !== undefined) extra.push(`${s.stats.distinctPhrases} distinct`);
-      if (s.stats.perThousandWords !== undefined) extra.push(`${s.stats.perThousandWords} per 1,000 words`);
-    }
-    lines.push(`  ${SIGNAL_TITLES[id]}: score ${s.score}  (${extra.join(', ')})`);
-    lines.push(...findingLines(id, s.findings, at, opts.maxFindings));
+    const rows = face.evidence(s);
+    lines.push(`  ${face.title}: ${evidenceSummary(face, s, rows)}`);
+    lines.push(...evidenceLines(rows, at, opts.maxFindings));
   }
   return lines.join('\n') + '\n';
 }

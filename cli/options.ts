@@ -1,5 +1,5 @@
 import { validateSettings, type SettingsInput } from '../lib/settings';
-import { SIGNAL_IDS, type SignalId } from '../lib/types';
+import { SIGNAL_IDS, SIGNALS, type SignalId } from '../lib/signals';
 
 /** What the command line asked for, after parsing and validation. */
 export interface CliOptions {
@@ -21,13 +21,17 @@ export interface CliOptions {
 /** A mistake in how the command was called: reported as a message with exit code 2, never a stack trace. */
 export class UsageError extends Error {}
 
+/** One help line per registered signal: the flag, with `help` on the first line only. */
+const signalFlagLines = (flag: (id: SignalId) => string, help: string) =>
+  SIGNALS.map((s, i) => `  ${flag(s.id).padEnd(23)}${i === 0 ? help : ''}`.trimEnd()).join('\n');
+
 export const HELP = `Usage: spinscope scan [options] FILE...
        spinscope scan [options] --jsonl FILE|-
 
-Scores articles for signs of low-quality syndication: spun synonyms, concatenated
-tables and syndication boilerplate. .html/.htm files go through the same article
-extraction as the browser extension; other files are read as UTF-8 text; - reads
-standard input.
+Scores articles for signs of low-quality syndication, one score per signal:
+${SIGNALS.map((s) => `  ${s.id.padEnd(23)}${s.title}`).join('\n')}
+.html/.htm files go through the same article extraction as the browser extension;
+other files are read as UTF-8 text; - reads standard input.
 
 Output:
   (default)              a readable report per file
@@ -46,12 +50,8 @@ Page:
 Settings (defaults as in the extension):
   --suspicious N         score from which a page is suspicious (0-100, default 30)
   --syndicated N         score from which a page is syndicated (0-100, default 60)
-  --weight-spun N        weight of a signal's score (0-2, default 1)
-  --weight-tables N
-  --weight-boilerplate N
-  --no-spun              turn a signal off
-  --no-tables
-  --no-boilerplate
+${signalFlagLines((id) => `--weight-${id} N`, "weight of a signal's score (0-2, default 1)")}
+${signalFlagLines((id) => `--no-${id}`, 'turn a signal off')}
 
   -h, --help             this help
   -v, --version          the version

@@ -5,10 +5,13 @@ import { tablesDetector } from './detectors/tables';
 import { detectLanguage, isEnglishOrUnknown } from './language';
 import { combineScores, verdictFor } from './score';
 import { validateSettings, type Settings, type SettingsInput } from './settings';
+import { SIGNAL_IDS } from './signals';
 import { tokenize } from './tokenize';
 import type { PageContext, Report, SignalId, SignalReport } from './types';
 
 export * from './types';
+export { SIGNALS, SIGNAL_IDS, signalFace } from './signals';
+export type { EvidenceRow, SignalFace } from './detectors/face';
 export { DEFAULT_SETTINGS, validateSettings, normaliseSite, isExcluded, settingsDiff } from './settings';
 export type { Settings, SettingsInput, SignalSettings, SettingsProblem, ValidatedSettings } from './settings';
 
@@ -40,6 +43,7 @@ function looksBinary(text: string): boolean {
  */
 export const MIN_JUDGED_WORDS = 50;
 
+/** Each registered signal's detector (lib/signals.ts lists the signals and their order). */
 const DETECTORS: Record<SignalId, Detector> = {
   spun: spunDetector,
   tables: tablesDetector,
@@ -67,7 +71,8 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
 
   const signals = {} as Record<SignalId, SignalReport>;
   let sourceUrl: string | undefined;
-  for (const [id, detector] of Object.entries(DETECTORS) as [SignalId, Detector][]) {
+  for (const id of SIGNAL_IDS) {
+    const detector = DETECTORS[id];
     const enabled = s.signals[id].enabled;
     if (!enabled) {
       signals[id] = notAssessed(id, enabled, 'Turned off in the options.');

@@ -1,5 +1,6 @@
 import type { Settings } from './settings';
-import { SIGNAL_IDS, type SignalReport, type SignalId, type Verdict } from './types';
+import { SIGNAL_IDS, type SignalId } from './signals';
+import type { SignalReport, Verdict } from './types';
 
 /**
  * The combined score treats each signal as independent evidence: a signal scoring s (0..100) with

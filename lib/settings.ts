@@ -1,4 +1,4 @@
-import { SIGNAL_IDS, type SignalId } from './types';
+import { SIGNAL_IDS, signalFace, type SignalId } from './signals';
 
 /**
  * The one settings schema. Defaults and validation live here; the options page, the background,
@@ -29,11 +29,8 @@ export const WEIGHT_MAX = 2;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   thresholds: Object.freeze({ suspicious: 30, syndicated: 60 }),
-  signals: Object.freeze({
-    spun: Object.freeze({ enabled: true, weight: 1 }),
-    tables: Object.freeze({ enabled: true, weight: 1 }),
-    boilerplate: Object.freeze({ enabled: true, weight: 1 }),
-  }),
+  // Every signal on, at the weight it was calibrated at.
+  signals: Object.freeze(Object.fromEntries(SIGNAL_IDS.map((id) => [id, Object.freeze({ enabled: true, weight: 1 })]))),
   autoScan: true,
   excludedSites: Object.freeze([]) as unknown as string[],
 }) as Settings;
@@ -163,17 +160,18 @@ export function validateSettings(input: unknown): ValidatedSettings {
     const def = DEFAULT_SETTINGS.signals[id];
     const s = isRecord(srcSignals) ? srcSignals[id] : undefined;
     const out = { ...def };
+    const name = `${signalFace(id).title} (${id})`;
     if (s !== undefined) {
       if (!isRecord(s)) {
-        problems.push({ field: `signals.${id}`, message: `Settings of the ${id} signal must be an object; using the defaults.` });
+        problems.push({ field: `signals.${id}`, message: `Settings of ${name} must be an object; using the defaults.` });
       } else {
         if (s.enabled !== undefined) {
           if (typeof s.enabled === 'boolean') out.enabled = s.enabled;
-          else problems.push({ field: `signals.${id}.enabled`, message: `Whether the ${id} signal runs must be true or false.` });
+          else problems.push({ field: `signals.${id}.enabled`, message: `Whether ${name} runs must be true or false.` });
         }
         if (s.weight !== undefined) {
           if (numberIn(s.weight, WEIGHT_MIN, WEIGHT_MAX)) out.weight = s.weight;
-          else problems.push({ field: `signals.${id}.weight`, message: `The weight of the ${id} signal must be a number from ${WEIGHT_MIN} to ${WEIGHT_MAX}.` });
+          else problems.push({ field: `signals.${id}.weight`, message: `The weight of ${name} must be a number from ${WEIGHT_MIN} to ${WEIGHT_MAX}.` });
         }
       }
     }

@@ -1,6 +1,7 @@
-/** The three signals the engine scores. Order is the order reports and the popup list them in. */
-export const SIGNAL_IDS = ['spun', 'tables', 'boilerplate'] as const;
-export type SignalId = (typeof SIGNAL_IDS)[number];
+import type { SignalId } from './signals';
+
+/** The signals and their order are registered in lib/signals.ts. */
+export type { SignalId };
 
 export const VERDICTS = ['clean', 'suspicious', 'syndicated'] as const;
 export type Verdict = (typeof VERDICTS)[number];

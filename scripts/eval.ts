@@ -12,7 +12,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../lib/index';
-import { SIGNAL_IDS, type Report } from '../lib/types';
+import { SIGNAL_IDS } from '../lib/signals';
+import type { Report } from '../lib/types';
 import { brownCorpus, devCorpus, devSplit, nlpCorpus, seeds, SHARED_DIR, type DevPage, type Label, type TextDoc } from './corpora';
 
 const asJson = process.argv.includes('--json');

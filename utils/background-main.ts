@@ -2,9 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '@/lib/index';
 import { decideScan } from '@/lib/settings';
 import { showBadge } from './badge';
-import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response, type TabState } from './messages';
+import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response } from './messages';
 import { loadSettings, watchSettings } from './settings-store';
-import { clearTabState, getTabState, setTabState, storedTabIds } from './tab-store';
+import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from './tab-store';
 
 /**
  * The background: the only place the engine (lexicon, language detection) runs, once per page,
@@ -93,7 +93,6 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
     await setState(tabId, { status: 'unreadable', report: null, url: message.url });
     return { ok: true };
   },
-  'spinscope:get-report': async (message) => (await getTabState(message.tabId))?.report ?? null,
   'spinscope:get-tab-state': async (message) => getTabState(message.tabId),
   'spinscope:scan-tab': async (message) => ({ ok: await requestScan(message.tabId) }),
 };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Verdict } from '@/lib/types';
-import type { TabState } from './messages';
+import type { TabState } from './tab-store';
 
 /** Badge colours by verdict, and the neutral grey for pages not judged. */
 export const BADGE_COLOURS: Record<Verdict | 'neutral', string> = {

@@ -12,8 +12,8 @@ import type { HighlightRange } from './messages';
 
 /** More highlights than this would only slow the page down; the popup lists them all anyway. */
 const MAX_RANGES = 3000;
-const HIGHLIGHT_NAMES = { spun: 'spinscope-spun', tables: 'spinscope-tables', boilerplate: 'spinscope-boilerplate' } as const;
-const COLOURS = { spun: 'rgba(249, 168, 37, 0.45)', tables: 'rgba(198, 40, 40, 0.2)', boilerplate: 'rgba(117, 117, 117, 0.3)' } as const;
+/** The name of a signal's highlight in the CSS highlight registry. */
+const highlightName = (signal: string) => `spinscope-${signal}`;
 /** Marks the extension's own nodes, so the content script's mutation watcher ignores them. */
 export const OWN_NODE_ATTRIBUTE = 'data-spinscope';
 
@@ -46,6 +46,8 @@ export function createHighlighter(doc: Document, ctx: ContentScriptContext): Hig
   let marked: Marked[] = [];
   const byNode = new Map<Node, Marked[]>();
   const ownNodes: Element[] = [];
+  /** Names set in the CSS highlight registry, to delete on clear. */
+  const registered: string[] = [];
   let tooltipBox: HTMLElement | undefined;
   let listening = false;
   let framePending = false;
@@ -113,7 +115,7 @@ export function createHighlighter(doc: Document, ctx: ContentScriptContext): Hig
       if (typeof m.range.getClientRects !== 'function') continue;
       for (const rect of m.range.getClientRects()) {
         const box = doc.createElement('div');
-        box.style.cssText = `position: absolute; left: ${rect.left + sx}px; top: ${rect.top + sy}px; width: ${rect.width}px; height: ${rect.height}px; background: ${COLOURS[m.info.signal]}; border-bottom: 2px solid #c62828;`;
+        box.style.cssText = `position: absolute; left: ${rect.left + sx}px; top: ${rect.top + sy}px; width: ${rect.width}px; height: ${rect.height}px; background: ${m.info.colour}; border-bottom: 2px solid #c62828;`;
         root.append(box);
       }
     }
@@ -122,7 +124,7 @@ export function createHighlighter(doc: Document, ctx: ContentScriptContext): Hig
 
   const clear = () => {
     const api = highlightApi();
-    if (api) for (const name of Object.values(HIGHLIGHT_NAMES)) api.registry.delete(name);
+    if (api) for (const name of registered.splice(0)) api.registry.delete(name);
     for (const el of ownNodes.splice(0)) el.remove();
     tooltipBox = undefined;
     marked = [];
@@ -154,19 +156,21 @@ export function createHighlighter(doc: Document, ctx: ContentScriptContext): Hig
     let drawn = false;
     if (api) {
       try {
-        for (const [signal, name] of Object.entries(HIGHLIGHT_NAMES) as [keyof typeof HIGHLIGHT_NAMES, string][]) {
-          const own = marked.filter((m) => m.info.signal === signal).map((m) => m.range);
-          if (own.length) api.registry.set(name, new api.Highlight(...own));
+        const colours = new Map(marked.map((m) => [m.info.signal, m.info.colour]));
+        for (const signal of colours.keys()) {
+          const name = highlightName(signal);
+          api.registry.set(name, new api.Highlight(...marked.filter((m) => m.info.signal === signal).map((m) => m.range)));
+          registered.push(name);
         }
         const style = ownElement('style');
-        style.textContent = (Object.entries(HIGHLIGHT_NAMES) as [keyof typeof HIGHLIGHT_NAMES, string][])
-          .map(([signal, name]) => `::highlight(${name}) { background-color: ${COLOURS[signal]}; text-decoration: underline wavy #c62828; }`)
+        style.textContent = [...colours]
+          .map(([signal, colour]) => `::highlight(${highlightName(signal)}) { background-color: ${colour}; text-decoration: underline wavy #c62828; }`)
           .join('\n');
         (doc.head ?? doc.documentElement).append(style);
         drawn = true;
       } catch {
         // A browser that exposes the API but refuses it (e.g. across content-script worlds): use boxes.
-        for (const name of Object.values(HIGHLIGHT_NAMES)) api.registry.delete(name);
+        for (const name of registered.splice(0)) api.registry.delete(name);
       }
     }
     if (!drawn && marked.length) drawOverlays();

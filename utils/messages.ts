@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ScanDecision, ScanReason } from '@/lib/settings';
-import type { Report } from '@/lib/types';
+import type { SignalId } from '@/lib/signals';
+import type { TabState } from './tab-store';
 
 /**
  * The one message protocol between content script, background and popup. Every message is a
@@ -9,31 +10,15 @@ import type { Report } from '@/lib/types';
  * the same in Chrome, Firefox (through the polyfill) and WXT's fake browser.
  */
 
-/** Where a tab stands, as the background keeps it. */
-export type TabStatus =
-  /** Scanned: `report` is set. */
-  | 'scanned'
-  /** The site is in the options' sites to skip: nothing was read. */
-  | 'excluded'
-  /** Automatic scanning is off and the popup has not asked for a scan yet. */
-  | 'not-scanned'
-  /** The extension cannot read this page (browser pages, the web store, PDFs, files). */
-  | 'unreadable';
-
-export interface TabState {
-  status: TabStatus;
-  report: Report | null;
-  /** The page's address, as the content script saw it. */
-  url?: string;
-}
-
 /** A range of the scanned text to highlight, with the words shown in its tooltip. */
 export interface HighlightRange {
   start: number;
   end: number;
   /** The text the range must still hold (checked before highlighting, so a changed page is not mis-marked). */
   actual: string;
-  signal: Report['signals'][keyof Report['signals']]['id'];
+  signal: SignalId;
+  /** The signal's highlight colour (from its face), so the content script needs no copy of the registry. */
+  colour: string;
   tooltip: string;
 }
 
@@ -50,8 +35,6 @@ export interface Protocol {
   'spinscope:may-scan': { request: { url: string; reason: ScanReason; scannedBefore: boolean }; response: ScanDecision };
   /** Content script → background: the page is not a document the extension can read (an image, plain text, XML). */
   'spinscope:page-unreadable': { request: { url: string }; response: { ok: boolean } };
-  /** Anyone → background: the stored report of a tab, or null. */
-  'spinscope:get-report': { request: { tabId: number }; response: Report | null };
   /** Popup → background: everything stored for a tab, or null when nothing is. */
   'spinscope:get-tab-state': { request: { tabId: number }; response: TabState | null };
   /** Popup → background: ask the tab to scan now. `ok` is false when the page cannot be reached. */
@@ -74,6 +57,11 @@ export type Response<T extends MessageType> = Protocol[T]['response'];
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('spinscope:');
+}
+
+/** True when `value` is a message of this type. */
+export function isMessageOf<T extends MessageType>(value: unknown, type: T): value is Message<T> {
+  return isMessage(value) && value.type === type;
 }
 
 /** Sends to the background (or the extension's pages). Rejects when nobody listens. */

@@ -1,6 +1,9 @@
-import { SIGNAL_IDS, type Finding, type Report, type SignalId, type SignalReport } from '@/lib/types';
-import type { HighlightRange, TabState } from './messages';
+import { evidenceSummary, type EvidenceRow, type SignalFace } from '@/lib/detectors/face';
+import { SIGNALS } from '@/lib/signals';
+import type { RecoveredTable, Report } from '@/lib/types';
 import { safeHttpUrl } from '@/lib/url';
+import type { HighlightRange } from './messages';
+import type { TabState } from './tab-store';
 
 /**
  * Renders a tab's report (or why there is none) as DOM, for the popup. Everything that came from
@@ -10,11 +13,6 @@ import { safeHttpUrl } from '@/lib/url';
 
 /** Rows listed per signal before "and N more": the popup stays readable on a page with thousands of hits. */
 const MAX_ROWS = 100;
-const SIGNAL_TITLES: Record<SignalId, string> = {
-  spun: 'Spun phrases',
-  tables: 'Flattened tables',
-  boilerplate: 'Syndication boilerplate',
-};
 
 type Child = Node | string;
 
@@ -49,88 +47,52 @@ export function statusText(state: TabState | null): string {
   }
 }
 
-function more(doc: Document, total: number): Node[] {
-  return total > MAX_ROWS ? [el(doc, 'li', { class: 'more' }, `and ${total - MAX_ROWS} more`)] : [];
+/** A recovered table, capped so a huge one cannot swamp the popup. */
+function tableNode(doc: Document, table: RecoveredTable): HTMLTableElement {
+  const node = el(doc, 'table');
+  for (const row of table.rows.slice(0, 50)) node.append(el(doc, 'tr', {}, ...row.slice(0, 20).map((cell) => el(doc, 'td', {}, cell))));
+  return node;
 }
 
-/** Spun findings grouped by the phrase seen (case-insensitive), most frequent first. */
-export function groupSpun(findings: readonly Finding[]): { actual: string; expected: string[]; count: number }[] {
-  const groups = new Map<string, { actual: string; expected: string[]; count: number }>();
-  for (const f of findings) {
-    const key = f.actual.toLowerCase().replace(/\s+/g, ' ');
-    const g = groups.get(key);
-    if (g) g.count++;
-    else groups.set(key, { actual: f.actual.replace(/\s+/g, ' '), expected: f.expected ?? [], count: 1 });
-  }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.actual.localeCompare(b.actual));
+/** One evidence row, whatever the signal: the text seen (or the table recovered from it), what it probably replaced, how often, why, and the source it credits. */
+function evidenceRow(doc: Document, row: EvidenceRow): HTMLElement {
+  const item = el(doc, 'li', { 'data-testid': 'evidence-row' });
+  const head: Child[] = [];
+  // A recovered table shows its cells better than the run-together text it was recovered from.
+  const table = row.table?.rows.length ? tableNode(doc, row.table) : undefined;
+  if (!table) head.push(el(doc, 'q', { class: 'seen' }, row.text.length > 300 ? `${row.text.slice(0, 300)}…` : row.text));
+  if (row.expected?.length) head.push(' → probably ', el(doc, 'span', { class: 'expected' }, row.expected.join(' / ')));
+  if (row.count > 1) head.push(' ', el(doc, 'span', { class: 'count' }, `×${row.count}`));
+  if (head.length) item.append(el(doc, 'div', { class: 'row-head' }, ...head));
+  if (row.detail) item.append(el(doc, 'div', { class: 'detail' }, row.detail));
+  if (table) item.append(table);
+  if (row.url) item.append(el(doc, 'div', { class: 'row-source' }, `source: ${row.url}`));
+  return item;
 }
 
-function spunRows(doc: Document, signal: SignalReport): Node[] {
-  const groups = groupSpun(signal.findings);
-  const list = el(doc, 'ul', { class: 'findings' });
-  for (const g of groups.slice(0, MAX_ROWS)) {
-    list.append(
-      el(
-        doc,
-        'li',
-        { 'data-testid': 'spun-phrase' },
-        el(doc, 'span', { class: 'actual' }, g.actual),
-        ...(g.expected.length ? [' → probably ', el(doc, 'span', { class: 'expected' }, g.expected.join(' / '))] : []),
-        ' ',
-        el(doc, 'span', { class: 'count' }, `×${g.count}`),
-      ),
-    );
-  }
-  list.append(...more(doc, groups.length));
-  return groups.length ? [list] : [];
-}
-
-function tableRows(doc: Document, signal: SignalReport): Node[] {
-  const out: Node[] = [];
-  for (const f of signal.findings.slice(0, MAX_ROWS)) {
-    const item = el(doc, 'div', { 'data-testid': 'table', class: 'table-finding' }, el(doc, 'p', { class: 'message' }, f.message));
-    const rows = f.table?.rows;
-    if (rows?.length) {
-      const table = el(doc, 'table');
-      for (const row of rows.slice(0, 50)) table.append(el(doc, 'tr', {}, ...row.slice(0, 20).map((cell) => el(doc, 'td', {}, cell))));
-      item.append(table);
-    } else {
-      item.append(el(doc, 'blockquote', {}, f.actual.length > 300 ? `${f.actual.slice(0, 300)}…` : f.actual));
-    }
-    out.push(item);
-  }
-  if (signal.findings.length > MAX_ROWS) out.push(el(doc, 'p', { class: 'more' }, `and ${signal.findings.length - MAX_ROWS} more`));
-  return out;
-}
-
-function boilerplateRows(doc: Document, signal: SignalReport, report: Report): Node[] {
-  const out: Node[] = [];
-  const list = el(doc, 'ul', { class: 'findings' });
-  for (const f of signal.findings.slice(0, MAX_ROWS)) {
-    list.append(el(doc, 'li', { 'data-testid': 'boilerplate-line' }, el(doc, 'q', {}, f.actual.length > 300 ? `${f.actual.slice(0, 300)}…` : f.actual), ' ', el(doc, 'span', { class: 'why' }, f.message)));
-  }
-  list.append(...more(doc, signal.findings.length));
-  if (signal.findings.length) out.push(list);
-  const href = safeHttpUrl(report.sourceUrl);
-  if (href) {
-    out.push(el(doc, 'p', { class: 'source' }, 'Original source: ', el(doc, 'a', { 'data-testid': 'source-link', href, target: '_blank', rel: 'noopener' }, href)));
-  }
-  return out;
-}
-
-function signalSection(doc: Document, report: Report, id: SignalId): HTMLElement {
-  const signal = report.signals[id];
-  const head = el(doc, 'h2', {}, SIGNAL_TITLES[id]);
-  const section = el(doc, 'section', { 'data-testid': `signal-${id}`, class: 'signal' }, head);
+function signalSection(doc: Document, report: Report, face: SignalFace): HTMLElement {
+  const signal = report.signals[face.id];
+  const head = el(doc, 'h2', {}, el(doc, 'span', { 'data-testid': 'signal-title', class: 'signal-title' }, face.title));
+  const section = el(doc, 'section', { 'data-testid': `signal-${face.id}`, class: 'signal' }, head);
+  // The colour the signal's highlights have on the page, so a reader can tell which section a mark belongs to.
+  section.style.setProperty('--signal-colour', face.colour);
   if (!signal.enabled || !signal.assessed) {
     section.append(el(doc, 'p', { class: 'note' }, signal.note ?? 'Not assessed.'));
     return section;
   }
-  head.append(' ', el(doc, 'span', { class: 'signal-score' }, `${Math.round(signal.score)}`));
-  const rows = id === 'spun' ? spunRows(doc, signal) : id === 'tables' ? tableRows(doc, signal) : boilerplateRows(doc, signal, report);
-  if (rows.length) section.append(...rows);
-  else section.append(el(doc, 'p', { class: 'none' }, 'Nothing found.'));
+  const rows = face.evidence(signal);
+  head.append(' ', el(doc, 'span', { 'data-testid': 'signal-summary', class: 'signal-summary' }, evidenceSummary(face, signal, rows)));
+  if (rows.length) {
+    const list = el(doc, 'ul', { class: 'findings' }, ...rows.slice(0, MAX_ROWS).map((row) => evidenceRow(doc, row)));
+    if (rows.length > MAX_ROWS) list.append(el(doc, 'li', { class: 'more' }, `and ${rows.length - MAX_ROWS} more`));
+    section.append(list);
+  }
   return section;
+}
+
+function sourceLine(doc: Document, report: Report): Node[] {
+  const href = safeHttpUrl(report.sourceUrl);
+  return href ? [el(doc, 'p', { class: 'source' }, 'Original source: ', el(doc, 'a', { 'data-testid': 'source-link', href, target: '_blank', rel: 'noopener' }, href))] : [];
 }
 
 /** Fills `root` with the report of a tab, or its status when there is no report. */
@@ -175,19 +137,23 @@ export function renderTabState(root: HTMLElement, state: TabState | null): void 
       ` · ${report.words.toLocaleString('en')} words`,
       ...(report.truncatedAt ? [` · only the first ${report.truncatedAt.toLocaleString('en')} characters were read`] : []),
     ),
-    ...SIGNAL_IDS.map((id) => signalSection(doc, report, id)),
+    ...sourceLine(doc, report),
+    ...SIGNALS.map((face) => signalSection(doc, report, face)),
   );
 }
 
-/** The ranges the Highlight button marks on the page: every finding, with its tooltip. */
+/** The ranges the Highlight button marks on the page: every finding, in its signal's colour, with its tooltip. */
 export function highlightRanges(report: Report): HighlightRange[] {
-  const ranges: HighlightRange[] = [];
-  for (const id of SIGNAL_IDS) {
-    for (const f of report.signals[id].findings) {
-      if (f.end <= f.start) continue;
-      const tooltip = f.expected?.length ? `Spinscope: probably “${f.expected.join('” or “')}”` : `Spinscope: ${f.message}`;
-      ranges.push({ start: f.start, end: f.end, actual: f.actual, signal: id, tooltip });
-    }
-  }
-  return ranges;
+  return SIGNALS.flatMap((face) =>
+    report.signals[face.id].findings
+      .filter((f) => f.end > f.start)
+      .map((f) => ({
+        start: f.start,
+        end: f.end,
+        actual: f.actual,
+        signal: face.id,
+        colour: face.colour,
+        tooltip: `Spinscope · ${face.title}: ${f.expected?.length ? `probably “${f.expected.join('” or “')}”` : f.message}`,
+      })),
+  );
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { TabState } from './messages';
+import type { Report } from '@/lib/types';
 
 /**
  * Per-tab state kept by the background. In `storage.session` where the browser has it (Chrome MV3
@@ -7,6 +7,25 @@ import type { TabState } from './messages';
  * that and is cleared when the browser closes). In memory otherwise, or when a report is too big
  * for the session quota.
  */
+
+/** Where a tab stands, as the background keeps it. */
+export type TabStatus =
+  /** Scanned: `report` is set. */
+  | 'scanned'
+  /** The site is in the options' sites to skip: nothing was read. */
+  | 'excluded'
+  /** Automatic scanning is off and the popup has not asked for a scan yet. */
+  | 'not-scanned'
+  /** The extension cannot read this page (browser pages, the web store, PDFs, files). */
+  | 'unreadable';
+
+export interface TabState {
+  status: TabStatus;
+  report: Report | null;
+  /** The page's address, as the content script saw it. */
+  url?: string;
+}
+
 const PREFIX = 'tab:';
 const memory = new Map<number, TabState>();
 

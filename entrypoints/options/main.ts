@@ -1,6 +1,7 @@
-import { SIGNAL_IDS } from '@/lib/types';
 import { DEFAULT_SETTINGS, validateSettings, type Settings, type SettingsProblem } from '@/lib/settings';
+import { SIGNAL_IDS } from '@/lib/signals';
 import { loadSettings, restoreDefaultSettings, saveSettings } from '@/utils/settings-store';
+import { signalFields } from '@/utils/signal-options';
 
 /**
  * The options page: a form over the one settings schema. Values are checked by `validateSettings`
@@ -12,6 +13,7 @@ const form = document.getElementById('options') as HTMLFormElement;
 const status = document.getElementById('status') as HTMLElement;
 const input = (id: string) => document.getElementById(id) as HTMLInputElement;
 const sitesBox = document.getElementById('excluded-sites') as HTMLTextAreaElement;
+document.getElementById('signals')!.append(...signalFields(document));
 
 /** The element a problem's message goes after, by the problem's field path. */
 function fieldElement(field: string): HTMLElement {

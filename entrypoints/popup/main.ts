@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { sendMessage, sendToTab, type TabState } from '@/utils/messages';
+import { isMessageOf, sendMessage, sendToTab } from '@/utils/messages';
 import { highlightRanges, renderTabState } from '@/utils/report-view';
+import type { TabState } from '@/utils/tab-store';
 
 /**
  * The popup: shows the stored report of the active tab (or of `?tab=<id>`) at once, scans on
@@ -58,12 +59,9 @@ async function main(): Promise<void> {
   }
 
   browser.runtime.onMessage.addListener((message: unknown) => {
-    const m = message as { type?: string; tabId?: number; state?: TabState | null };
-    if (m?.type !== 'spinscope:tab-updated' || m.tabId !== tabId) return;
-    if (m.state) {
-      show(m.state, true);
-      showHighlightState(0);
-    }
+    if (!isMessageOf(message, 'spinscope:tab-updated') || message.tabId !== tabId || !message.state) return;
+    show(message.state, true);
+    showHighlightState(0);
   });
 
   rescanButton.addEventListener('click', () => void scanAndWait(tabId));

@@ -1,6 +1,6 @@
 /**
  * What the tests read from and do to the running extension, through its public surface only: the
- * toolbar action (badge text, colour, title), the background's `spinscope:get-report` message,
+ * toolbar action (badge text, colour, title), the background's `spinscope:get-tab-state` message (what the popup is given),
  * storage.sync, and the popup and options pages opened as ordinary tabs. Calls to extension APIs
  * run in a "control" page, an extension page kept open for that purpose (options.html), where
  * `browser` (Firefox) or `chrome` (Chromium) is available.
@@ -114,12 +114,13 @@ export class ExtensionUnderTest {
     return pollUntil(() => this.badge(tabId), done, timeoutMs);
   }
 
-  /** The background's stored report for the tab (`null` when it has none). */
+  /** The background's stored report for the tab, as the popup gets it (`null` when it has none). */
   async storedReport(tabId: number): Promise<Report | null> {
     return this.control.evaluate(async (id) => {
       const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
       const api = (g.browser ?? g.chrome) as ExtensionApi;
-      return (await api.runtime.sendMessage({ type: 'spinscope:get-report', tabId: id })) as Report | null;
+      const state = (await api.runtime.sendMessage({ type: 'spinscope:get-tab-state', tabId: id })) as { report: Report | null } | null;
+      return state?.report ?? null;
     }, tabId);
   }
 
@@ -157,16 +158,21 @@ export class ExtensionUnderTest {
   }
 }
 
+/** One evidence row of the popup: its rendered text, and the cells of the table it shows, if any. */
+export interface PopupRow {
+  text: string;
+  tableElements: number;
+  cells: string[];
+}
+
 /** What the popup shows, read as a user would see it (rendered text, links, table cells). */
 export interface PopupView {
   verdict: string | null;
   score: string | null;
   language: string | null;
   status: string | null;
-  sections: { spun: boolean; tables: boolean; boilerplate: boolean };
-  spunRows: string[];
-  tables: { text: string; tableElements: number; cells: string[] }[];
-  boilerplateLines: string[];
+  /** Each signal section in the order shown, by its `data-testid` (`signal-<id>`). */
+  sections: { id: string; title: string; summary: string; rows: PopupRow[] }[];
   sourceLinks: { href: string; target: string; rel: string; text: string }[];
   bodyText: string;
 }
@@ -179,26 +185,21 @@ export function readPopup(popup: DriverPage): Promise<PopupView> {
       const el = document.querySelector(`[data-testid=${id}]`) as HTMLElement | null;
       return el ? el.innerText.replace(/\s+/g, ' ').trim() : null;
     });
-    const [spunRows, boilerplateLines] = ['spun-phrase', 'boilerplate-line'].map((id) =>
-      Array.from(document.querySelectorAll<HTMLElement>(`[data-testid=${id}]`), (el) => el.innerText.replace(/\s+/g, ' ').trim()),
-    );
     return {
       verdict: verdict ?? null,
       score: score ?? null,
       language: language ?? null,
       status: status ?? null,
-      sections: {
-        spun: document.querySelector('[data-testid=signal-spun]') !== null,
-        tables: document.querySelector('[data-testid=signal-tables]') !== null,
-        boilerplate: document.querySelector('[data-testid=signal-boilerplate]') !== null,
-      },
-      spunRows: spunRows ?? [],
-      tables: Array.from(document.querySelectorAll<HTMLElement>('[data-testid=table]'), (el) => ({
-        text: el.innerText.replace(/\s+/g, ' ').trim(),
-        tableElements: el.querySelectorAll('table').length + (el.tagName === 'TABLE' ? 1 : 0),
-        cells: Array.from(el.querySelectorAll('td, th'), (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      sections: Array.from(document.querySelectorAll<HTMLElement>('section[data-testid^=signal-]'), (section) => ({
+        id: (section.dataset.testid ?? '').replace(/^signal-/, ''),
+        title: (section.querySelector('[data-testid=signal-title]')?.textContent ?? '').trim(),
+        summary: (section.querySelector('[data-testid=signal-summary]')?.textContent ?? '').trim(),
+        rows: Array.from(section.querySelectorAll<HTMLElement>('[data-testid=evidence-row]'), (row) => ({
+          text: row.innerText.replace(/\s+/g, ' ').trim(),
+          tableElements: row.querySelectorAll('table').length,
+          cells: Array.from(row.querySelectorAll('td, th'), (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        })),
       })),
-      boilerplateLines: boilerplateLines ?? [],
       sourceLinks: Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-testid=source-link]'), (el) => ({
         href: el.href,
         target: el.getAttribute('target') ?? '',

@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Finding, type Report, type SettingsInput, type Verdict } from '../../lib/index';
+import { DEFAULT_SETTINGS, SIGNALS, type Finding, type Report, type SettingsInput, type SignalId, type Verdict } from '../../lib/index';
 import { LAUNCHERS, type BrowserName, type DriverPage, type ExtensionBrowser } from './drivers';
 import { countOf, ExtensionUnderTest, fieldValue, NEUTRAL_COLOUR, pollUntil, readPopup, setField, sleep, textOf, VERDICT_COLOURS, type Badge } from './extension';
 import { buildPages, engineReport, type ServedPages, type TestPage } from './pages';
@@ -16,17 +16,23 @@ const VERDICT_WORDS: Verdict[] = ['clean', 'suspicious', 'syndicated'];
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const hasNumber = (text: string, n: number) => new RegExp(`(^|[^0-9.])${n}([^0-9]|$)`).test(text);
 
-/** One row per distinct spun phrase: the text seen (case-insensitive), with its originals and its count. */
-function distinctSpunPhrases(report: Report): { phrase: string; expected: string[]; count: number }[] {
-  const byPhrase = new Map<string, { phrase: string; expected: Set<string>; count: number }>();
-  for (const f of report.signals.spun.findings) {
-    const phrase = collapse(f.actual);
-    const entry = byPhrase.get(phrase) ?? { phrase, expected: new Set<string>(), count: 0 };
-    entry.count++;
-    for (const e of f.expected ?? []) entry.expected.add(collapse(e));
-    byPhrase.set(phrase, entry);
+/**
+ * The rows a user should see for a signal: one per distinct text seen (case and spacing aside),
+ * with every suggested original and the count, strongest first, then most frequent, then first seen.
+ */
+function expectedRows(findings: readonly Finding[]) {
+  const byText = new Map<string, { text: string; expected: Set<string>; count: number; weight: number; start: number; firstCell?: string }>();
+  for (const f of findings) {
+    const text = collapse(f.actual);
+    const row = byText.get(text) ?? { text, expected: new Set<string>(), count: 0, weight: 0, start: f.start };
+    row.count++;
+    row.weight = Math.max(row.weight, f.weight);
+    row.start = Math.min(row.start, f.start);
+    row.firstCell ??= f.table?.rows.flat().find((c) => c.trim());
+    for (const e of f.expected ?? []) row.expected.add(collapse(e));
+    byText.set(text, row);
   }
-  return [...byPhrase.values()].map((e) => ({ ...e, expected: [...e.expected] }));
+  return [...byText.values()].sort((a, b) => b.weight - a.weight || b.count - a.count || a.start - b.start);
 }
 
 const badgeMatches = (badge: Badge, report: Report) =>
@@ -106,32 +112,25 @@ export function defineExtensionSuite(name: BrowserName): void {
       expect(hasNumber(view.score!, Math.round(report.score)), `score "${view.score}" shows ${Math.round(report.score)}`).toBe(true);
       expect(view.language, 'language shown').toBeTruthy();
       if (report.language === 'eng') expect(view.language!.toLowerCase()).toMatch(/english|eng/);
-      expect(view.sections).toEqual({ spun: true, tables: true, boilerplate: true });
+      expect(view.sections.map((x) => [x.id, x.title]), 'a section per registered signal, titled as the registry titles it').toEqual(SIGNALS.map((x) => [x.id, x.title]));
 
-      const phrases = distinctSpunPhrases(report);
-      expect(view.spunRows, 'one row per distinct spun phrase').toHaveLength(phrases.length);
-      for (const p of phrases) {
-        const row = view.spunRows.map(collapse).find((r) => r.includes(p.phrase));
-        expect(row, `a row for "${p.phrase}"`).toBeDefined();
-        if (p.expected.length) expect(p.expected.some((e) => row!.includes(e)), `row "${row}" names one of ${p.expected.join(', ')}`).toBe(true);
-        expect(hasNumber(row!, p.count), `row "${row}" shows the count ${p.count}`).toBe(true);
+      for (const section of view.sections) {
+        const rows = expectedRows(report.signals[section.id as SignalId].findings);
+        expect(section.summary, `${section.id}: the number beside the title is labelled the score`).toMatch(/^score \d/);
+        expect(section.rows, `${section.id}: one row per distinct text seen`).toHaveLength(rows.length);
+        rows.forEach((expected, i) => {
+          // Rows in this order: strongest first, then most frequent.
+          const row = section.rows[i]!;
+          if (expected.firstCell) {
+            expect(row.tableElements, `${section.id} row ${i} shows its recovered table`).toBeGreaterThan(0);
+            expect(row.cells.map(collapse), `${section.id} row ${i} has the cell "${expected.firstCell}"`).toContain(collapse(expected.firstCell));
+          } else {
+            expect(collapse(row.text), `${section.id} row ${i}`).toContain(expected.text.slice(0, 200));
+          }
+          if (expected.expected.size) expect([...expected.expected].some((e) => collapse(row.text).includes(e)), `row "${row.text}" names one of ${[...expected.expected].join(', ')}`).toBe(true);
+          if (expected.count > 1) expect(row.text, `row "${row.text}" shows the count ${expected.count}`).toContain(`×${expected.count}`);
+        });
       }
-
-      const tableFindings = report.signals.tables.findings;
-      expect(view.tables, 'one entry per table found').toHaveLength(tableFindings.length);
-      const recovered = tableFindings.filter((f) => (f.table?.rows.length ?? 0) > 0);
-      const shownAsTables = view.tables.filter((t) => t.tableElements > 0);
-      expect(shownAsTables.length, 'recovered tables shown as tables').toBe(recovered.length);
-      const cells = new Set(view.tables.flatMap((t) => t.cells.map(collapse)));
-      for (const f of recovered) {
-        const firstCell = f.table!.rows.flat().find((c) => c.trim());
-        if (firstCell) expect(cells.has(collapse(firstCell)), `a table cell "${firstCell}"`).toBe(true);
-      }
-
-      const boilerplate = report.signals.boilerplate.findings;
-      expect(view.boilerplateLines, 'one line per boilerplate finding').toHaveLength(boilerplate.length);
-      const lines = view.boilerplateLines.map(collapse);
-      for (const f of boilerplate) expect(lines.some((l) => l.includes(collapse(f.actual))), `a line showing "${f.actual}"`).toBe(true);
 
       if (report.sourceUrl) {
         expect(view.sourceLinks, 'the source link').toHaveLength(1);
@@ -248,6 +247,19 @@ export function defineExtensionSuite(name: BrowserName): void {
       expect(restored.colour).toBe(VERDICT_COLOURS[before.verdict]);
     });
 
+    it('the options page lists every signal by the title the popup gives it, with its description', async () => {
+      const options = await ext.openOptions();
+      try {
+        for (const signal of SIGNALS) {
+          expect(await textOf(options, `[data-signal=${signal.id}] label:has(#enabled-${signal.id})`)).toBe(signal.title);
+          expect(await textOf(options, `#about-${signal.id}`)).toBe(signal.description);
+          expect(await countOf(options, `#weight-${signal.id}`)).toBe(1);
+        }
+      } finally {
+        await options.close();
+      }
+    });
+
     it('the options page refuses invalid values with a message and saves nothing', async () => {
       const options = await ext.openOptions();
       try {
@@ -292,7 +304,7 @@ export function defineExtensionSuite(name: BrowserName): void {
       expect(await ext.storedReport(excluded.tabId)).toBeNull();
       const view = await withPopup(excluded.tabId, readPopup);
       expect(view.status, 'the popup says why there is no report').toBeTruthy();
-      expect(view.spunRows).toHaveLength(0);
+      expect(view.sections.flatMap((x) => x.rows)).toHaveLength(0);
       await excluded.page.close();
       await control.page.close();
     });

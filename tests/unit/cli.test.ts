@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SIGNALS } from '../../lib/signals';
 import { seeds } from '../../scripts/corpora';
 
 const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
@@ -40,7 +41,7 @@ describe('spinscope scan (readable report)', () => {
       expect(stdout).toContain(seedFile);
       expect(stdout).toMatch(/Verdict: SYNDICATED\s+score \d+(\.\d)?\/100/);
       expect(stdout).toContain('Language: eng');
-      for (const title of ['Spun synonyms', 'Concatenated tables', 'Syndication boilerplate']) expect(stdout).toContain(title);
+      for (const { title } of SIGNALS) expect(stdout).toContain(title);
       expect(stdout).toMatch(/“Jap Europe” → probably “Eastern Europe”/);
       expect(stdout).toMatch(/Original source: https?:\/\//);
       // The second good file is still reported, with page text unable to drive the terminal.
@@ -122,7 +123,7 @@ describe('spinscope scan --json and settings flags', () => {
     const cases: [string[], RegExp][] = [
       [['scan', '--suspicious', '150', 'x.txt'], /--suspicious: The suspicious threshold must be a number from 0 to 100/],
       [['scan', '--suspicious', '70', 'x.txt'], /must be below the syndicated threshold/],
-      [['scan', '--weight-spun', '5', 'x.txt'], /--weight-spun: The weight of the spun signal must be a number from 0 to 2/],
+      [['scan', '--weight-spun', '5', 'x.txt'], /--weight-spun: The weight of Spun synonyms \(spun\) must be a number from 0 to 2/],
       [['scan', '--weight-tables', 'heavy', 'x.txt'], /--weight-tables expects a number/],
       [['scan', '--bogus', 'x.txt'], /Unknown option --bogus/],
       [['scan'], /No files to scan/],

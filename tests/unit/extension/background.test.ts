@@ -4,6 +4,7 @@ import background from '../../../entrypoints/background';
 import { analyze } from '../../../lib/index';
 import { seeds } from '../../../scripts/corpora';
 import type { Report } from '../../../lib/types';
+import type { TabState } from '../../../utils/tab-store';
 import { BADGE_COLOURS, badgeFor, UNREADABLE_BADGE } from '../../../utils/badge';
 import { CONTENT_SCRIPT_GRACE_MS } from '../../../utils/background-main';
 import { settingsItem } from '../../../utils/settings-store';
@@ -16,6 +17,9 @@ const URL = 'https://news.example.org/story';
 function pageText(text: string, tabId = TAB) {
   return deliver({ type: 'spinscope:page-text', url: URL, scanId: 'scan-1', text, done: true }, tabId);
 }
+
+/** What the popup is given for the tab: its stored state, or null. */
+const tabState = (tabId = TAB) => deliver({ type: 'spinscope:get-tab-state', tabId }) as Promise<TabState | null>;
 
 async function badge(tabId = TAB) {
   return {
@@ -34,8 +38,9 @@ describe('background', () => {
 
   it('analyses the text a tab sends, keeps the report and shows it on the badge', async () => {
     expect(await pageText(seedText)).toEqual({ ok: true });
-    const report = (await deliver({ type: 'spinscope:get-report', tabId: TAB })) as Report;
-    expect(report).toEqual(analyze(seedText, {}, { url: URL }));
+    const state = await tabState();
+    expect(state).toEqual({ status: 'scanned', report: analyze(seedText, {}, { url: URL }), url: URL });
+    const report = state!.report!;
     const shown = await badge();
     expect(shown.text).toBe(String(Math.round(report.score)));
     expect(shown.colour).toEqual(rgba(BADGE_COLOURS[report.verdict]));
@@ -45,20 +50,20 @@ describe('background', () => {
   it('reassembles text sent in parts before analysing it', async () => {
     const half = Math.floor(seedText.length / 2);
     await deliver({ type: 'spinscope:page-text', url: URL, scanId: 's', text: seedText.slice(0, half), done: false }, TAB);
-    expect(await deliver({ type: 'spinscope:get-report', tabId: TAB })).toBeNull();
+    expect(await tabState()).toBeNull();
     await deliver({ type: 'spinscope:page-text', url: URL, scanId: 's', text: seedText.slice(half), done: true }, TAB);
-    expect(await deliver({ type: 'spinscope:get-report', tabId: TAB })).toEqual(analyze(seedText, {}, { url: URL }));
+    expect((await tabState())?.report).toEqual(analyze(seedText, {}, { url: URL }));
   });
 
-  it('answers get-report with null for a tab it knows nothing about', async () => {
-    expect(await deliver({ type: 'spinscope:get-report', tabId: 12345 })).toBeNull();
+  it('answers get-tab-state with null for a tab it knows nothing about', async () => {
+    expect(await tabState(12345)).toBeNull();
   });
 
   it('clears the report and the badge when the tab navigates', async () => {
     await pageText(seedText);
     await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { id: TAB } as never);
     await vi.waitFor(async () => expect((await badge()).text).toBe(''));
-    expect(await deliver({ type: 'spinscope:get-report', tabId: TAB })).toBeNull();
+    expect(await tabState()).toBeNull();
   });
 
   it('shows a neutral state, not a score, for a page without a content script (browser pages, PDFs, files)', async () => {
@@ -68,7 +73,7 @@ describe('background', () => {
     const shown = await badge();
     expect(shown.colour).toEqual(rgba(BADGE_COLOURS.neutral));
     expect(shown.title).toMatch(/cannot scan/);
-    expect(await deliver({ type: 'spinscope:get-tab-state', tabId: TAB })).toMatchObject({ status: 'unreadable', report: null });
+    expect(await tabState()).toMatchObject({ status: 'unreadable', report: null });
   });
 
   it('marks a browser page unreadable as soon as its address is known', async () => {
@@ -82,18 +87,18 @@ describe('background', () => {
     const shown = await badge();
     expect(shown.text).toBe('');
     expect(shown.title).toMatch(/excluded/);
-    expect(await deliver({ type: 'spinscope:get-report', tabId: TAB })).toBeNull();
+    expect(await tabState()).toEqual({ status: 'excluded', report: null, url: URL });
   });
 
   it('asks scanned tabs to scan again when the settings change, and scores with the new settings', async () => {
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
     await pageText(seedText);
-    const before = (await deliver({ type: 'spinscope:get-report', tabId: TAB })) as Report;
+    const before = (await tabState())!.report!;
     const thresholds = { suspicious: 1, syndicated: 2 };
     await settingsItem.setValue({ thresholds });
     await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(TAB, { type: 'spinscope:scan', reason: 'settings' }));
     await pageText(seedText);
-    const after = (await deliver({ type: 'spinscope:get-report', tabId: TAB })) as Report;
+    const after = (await tabState())!.report!;
     expect(after.thresholds).toEqual(thresholds);
     expect(after.verdict).toBe(before.score >= 2 ? 'syndicated' : before.score >= 1 ? 'suspicious' : 'clean');
   });

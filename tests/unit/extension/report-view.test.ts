@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../lib/index';
 import type { Finding, Report } from '../../../lib/types';
-import { groupSpun, highlightRanges, renderTabState } from '../../../utils/report-view';
+import { SIGNALS } from '../../../lib/signals';
+import { highlightRanges, renderTabState } from '../../../utils/report-view';
 
 /** An ordinary paragraph, long enough to be judged (lib/index.ts MIN_JUDGED_WORDS). */
 const ORDINARY_TEXT = 'The weather this spring was mild. '.repeat(12) + 'Farmers planted early, and the markets in town were busy every weekend.';
@@ -26,18 +27,34 @@ const finding = (signal: Finding['signal'], actual: string, extra: Partial<Findi
   ...extra,
 });
 
+const rowsOf = (root: HTMLElement, id: string) => [...root.querySelectorAll(`[data-testid=signal-${id}] [data-testid=evidence-row]`)].map((r) => r.textContent);
+
 describe('popup report view', () => {
-  it('shows verdict, score, language and one row per distinct spun phrase with its original and count', () => {
+  it('shows verdict, score, language and one row per distinct spun phrase with its original and count, strongest first', () => {
     const root = document.createElement('main');
     const report = reportWith({
-      spun: [finding('spun', 'synthetic intelligence', { expected: ['artificial intelligence'] }), finding('spun', 'Synthetic  intelligence', { expected: ['artificial intelligence'] }), finding('spun', 'desk under', { expected: ['table below'] })],
+      spun: [
+        finding('spun', 'synthetic intelligence', { expected: ['artificial intelligence'], weight: 0.4 }),
+        finding('spun', 'Synthetic  intelligence', { expected: ['artificial intelligence'], weight: 0.4 }),
+        finding('spun', 'desk under', { expected: ['table below'], weight: 1 }),
+      ],
     });
     renderTabState(root, { status: 'scanned', report });
     expect(root.querySelector('[data-testid=verdict]')!.textContent).toBe(report.verdict);
     expect(root.querySelector('[data-testid=score]')!.textContent).toBe(String(Math.round(report.score)));
     expect(root.querySelector('[data-testid=language]')!.textContent).not.toBe('');
-    const rows = [...root.querySelectorAll('[data-testid=spun-phrase]')].map((r) => r.textContent);
-    expect(rows).toEqual(['synthetic intelligence → probably artificial intelligence ×2', 'desk under → probably table below ×1']);
+    // The more frequent phrase is the weaker one: strength decides the order.
+    expect(rowsOf(root, 'spun')).toEqual(['desk under → probably table below', 'synthetic intelligence → probably artificial intelligence ×2']);
+  });
+
+  it('titles each section as the registry does and labels its number as the score, with what the rows add up to', () => {
+    const root = document.createElement('main');
+    const report = reportWith({ spun: [finding('spun', 'be taught'), finding('spun', 'be taught'), finding('spun', 'desk under')] });
+    report.signals.spun.score = 12.3;
+    renderTabState(root, { status: 'scanned', report });
+    expect([...root.querySelectorAll('[data-testid=signal-title]')].map((t) => t.textContent)).toEqual(SIGNALS.map((s) => s.title));
+    const summaries = [...root.querySelectorAll('[data-testid=signal-summary]')].map((t) => t.textContent);
+    expect(summaries).toEqual(['score 12.3 · 2 phrases, 3 times', 'score 0 · nothing found', 'score 0 · nothing found']);
   });
 
   it('renders page-derived text as text: a hostile page cannot inject markup', () => {
@@ -46,16 +63,30 @@ describe('popup report view', () => {
       {
         spun: [finding('spun', HOSTILE, { expected: [HOSTILE] })],
         tables: [finding('tables', HOSTILE, { table: { rows: [[HOSTILE, 'b']] } })],
-        boilerplate: [finding('boilerplate', HOSTILE)],
+        boilerplate: [finding('boilerplate', HOSTILE, { url: HOSTILE })],
       },
       'javascript:alert(3)',
     );
     renderTabState(root, { status: 'scanned', report });
     expect(root.querySelector('img, script')).toBeNull();
-    expect(root.querySelector('[data-testid=spun-phrase]')!.textContent).toContain(HOSTILE);
-    expect(root.querySelector('[data-testid=table] table td')!.textContent).toBe(HOSTILE);
-    expect(root.querySelector('[data-testid=boilerplate-line]')!.textContent).toContain(HOSTILE);
+    expect(rowsOf(root, 'spun')[0]).toContain(HOSTILE);
+    expect(root.querySelector('[data-testid=signal-tables] table td')!.textContent).toBe(HOSTILE);
+    expect(rowsOf(root, 'boilerplate')[0]).toContain(HOSTILE);
     expect(root.querySelector('[data-testid=source-link]')).toBeNull();
+  });
+
+  it('shows a recovered table as a table, and a table finding without one as its text, each with the reason', () => {
+    const root = document.createElement('main');
+    const report = reportWith({
+      tables: [
+        finding('tables', 'CountryResponseFrancePositive', { table: { rows: [['Country', 'Response'], ['France', 'Positive']] }, message: 'Cells glued.' }),
+        finding('tables', 'SectorImpactDefenseJoint', { weight: 0.1, message: 'Cells glued.' }),
+      ],
+    });
+    renderTabState(root, { status: 'scanned', report });
+    const cells = [...root.querySelectorAll('[data-testid=signal-tables] td')].map((c) => c.textContent);
+    expect(cells).toEqual(['Country', 'Response', 'France', 'Positive']);
+    expect(rowsOf(root, 'tables')).toEqual(['Cells glued.CountryResponseFrancePositive', 'SectorImpactDefenseJointCells glued.']);
   });
 
   it('links the original source in a new tab, for http(s) addresses', () => {
@@ -75,10 +106,12 @@ describe('popup report view', () => {
     expect(root.querySelector('[data-testid=status]')!.textContent).toMatch(/excluded/);
   });
 
-  it('groups phrases case-insensitively and gives each finding a highlight with its suggestion', () => {
-    expect(groupSpun([finding('spun', 'Be taught'), finding('spun', 'be taught')])).toEqual([{ actual: 'Be taught', expected: [], count: 2 }]);
-    const report = reportWith({ spun: [finding('spun', 'be taught', { expected: ['learn'] })] });
-    expect(highlightRanges(report)).toEqual([{ start: 0, end: 9, actual: 'be taught', signal: 'spun', tooltip: 'Spinscope: probably “learn”' }]);
+  it('gives each finding a highlight in the colour of its signal, with its suggestion or its reason', () => {
+    const report = reportWith({ spun: [finding('spun', 'be taught', { expected: ['learn'] })], boilerplate: [finding('boilerplate', 'Source link', { message: 'A scraper footer.' })] });
+    expect(highlightRanges(report)).toEqual([
+      { start: 0, end: 9, actual: 'be taught', signal: 'spun', colour: SIGNALS[0].colour, tooltip: 'Spinscope · Spun synonyms: probably “learn”' },
+      { start: 0, end: 11, actual: 'Source link', signal: 'boilerplate', colour: SIGNALS[2].colour, tooltip: 'Spinscope · Syndication boilerplate: A scraper footer.' },
+    ]);
   });
 });
 

@@ -1,0 +1,12 @@
+import { groupFindings, type SignalFace } from './face';
+
+/** The face of the spun-synonyms signal (detector: ./spun.ts). */
+export const spunFace: SignalFace<'spun'> = {
+  id: 'spun',
+  title: 'Spun synonyms',
+  description: 'Words and phrases an article spinner put in place of the original wording, such as “imaginative and prescient” for “vision”, each with the wording it probably replaced.',
+  colour: 'rgba(249, 168, 37, 0.45)',
+  rowNoun: ['phrase', 'phrases'],
+  // A row's suggested wording already says what the finding's message says.
+  evidence: (signal) => groupFindings(signal.findings, { detail: false }),
+};
