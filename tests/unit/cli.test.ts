@@ -42,6 +42,7 @@ describe('spinscope scan (readable report)', () => {
       expect(stdout).toMatch(/Verdict: SYNDICATED\s+score \d+(\.\d)?\/100/);
       expect(stdout).toContain('Language: eng');
       for (const { title } of SIGNALS) expect(stdout).toContain(title);
+      expect(stdout).toMatch(/Spun synonyms: score [\d.]+ · \d+ phrases, \d+ times/);
       expect(stdout).toMatch(/“Jap Europe” → probably “Eastern Europe”/);
       expect(stdout).toMatch(/Original source: https?:\/\//);
       // The second good file is still reported, with page text unable to drive the terminal.
