@@ -44,7 +44,7 @@ function looksBinary(text: string): boolean {
 export const MIN_JUDGED_WORDS = 50;
 
 /** Each registered signal's detector (lib/signals.ts lists the signals and their order). */
-const DETECTORS: Record<SignalId, Detector> = {
+export const DETECTORS: Readonly<Record<SignalId, Detector>> = {
   spun: spunDetector,
   tables: tablesDetector,
   boilerplate: boilerplateDetector,

@@ -14,11 +14,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { boilerplateDetector } from '../lib/detectors/boilerplate';
-import type { Detector } from '../lib/detectors/detector';
-import { spunDetector } from '../lib/detectors/spun';
-import { tablesDetector } from '../lib/detectors/tables';
-import { analyze, MAX_CHARS } from '../lib/index';
+import { analyze, DETECTORS, MAX_CHARS, SIGNAL_IDS } from '../lib/index';
 import { detectLanguage } from '../lib/language';
 import { compileLexicon, type LexiconData } from '../lib/lexicon';
 import { tokenize } from '../lib/tokenize';
@@ -223,8 +219,7 @@ const stageTimes: Record<string, number> = {
 };
 const tokens = tokenize(big);
 const language = detectLanguage(big);
-const detectors: Detector[] = [spunDetector, tablesDetector, boilerplateDetector];
-for (const d of detectors) {
+for (const d of SIGNAL_IDS.map((id) => DETECTORS[id])) {
   stageTimes[`detector ${d.id}`] = best((text) => void d.detect({ text, tokens, language }), big, 3);
 }
 log('');

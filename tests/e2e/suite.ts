@@ -6,34 +6,12 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SIGNALS, type Finding, type Report, type SettingsInput, type SignalId, type Verdict } from '../../lib/index';
+import { DEFAULT_SETTINGS, SIGNALS, type Finding, type Report, type SettingsInput, VERDICTS } from '../../lib/index';
 import { LAUNCHERS, type BrowserName, type DriverPage, type ExtensionBrowser } from './drivers';
 import { countOf, ExtensionUnderTest, fieldValue, NEUTRAL_COLOUR, pollUntil, readPopup, setField, sleep, textOf, VERDICT_COLOURS, type Badge } from './extension';
 import { buildPages, engineReport, type ServedPages, type TestPage } from './pages';
+import { expectPopupShowsReport } from './popup-expectations';
 import { servePages, type PageServer } from './server';
-
-const VERDICT_WORDS: Verdict[] = ['clean', 'suspicious', 'syndicated'];
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-const hasNumber = (text: string, n: number) => new RegExp(`(^|[^0-9.])${n}([^0-9]|$)`).test(text);
-
-/**
- * The rows a user should see for a signal: one per distinct text seen (case and spacing aside),
- * with every suggested original and the count, strongest first, then most frequent, then first seen.
- */
-function expectedRows(findings: readonly Finding[]) {
-  const byText = new Map<string, { text: string; expected: Set<string>; count: number; weight: number; start: number; firstCell?: string }>();
-  for (const f of findings) {
-    const text = collapse(f.actual);
-    const row = byText.get(text) ?? { text, expected: new Set<string>(), count: 0, weight: 0, start: f.start };
-    row.count++;
-    row.weight = Math.max(row.weight, f.weight);
-    row.start = Math.min(row.start, f.start);
-    row.firstCell ??= f.table?.rows.flat().find((c) => c.trim());
-    for (const e of f.expected ?? []) row.expected.add(collapse(e));
-    byText.set(text, row);
-  }
-  return [...byText.values()].sort((a, b) => b.weight - a.weight || b.count - a.count || a.start - b.start);
-}
 
 const badgeMatches = (badge: Badge, report: Report) =>
   badge.text === String(Math.round(report.score)) &&
@@ -101,48 +79,6 @@ export function defineExtensionSuite(name: BrowserName): void {
       }
     }
 
-    /** The popup lists the same evidence as the engine's report: verdict, score, phrases, tables, boilerplate, source. */
-    async function expectPopupShowsReport(tabId: number, report: Report): Promise<void> {
-      const view = await withPopup(tabId, readPopup);
-      expect(view.verdict, 'verdict shown').not.toBeNull();
-      const verdictText = view.verdict!.toLowerCase();
-      expect(verdictText).toContain(report.verdict);
-      for (const other of VERDICT_WORDS.filter((v) => v !== report.verdict)) expect(verdictText).not.toContain(other);
-      expect(view.score, 'score shown').not.toBeNull();
-      expect(hasNumber(view.score!, Math.round(report.score)), `score "${view.score}" shows ${Math.round(report.score)}`).toBe(true);
-      expect(view.language, 'language shown').toBeTruthy();
-      if (report.language === 'eng') expect(view.language!.toLowerCase()).toMatch(/english|eng/);
-      expect(view.sections.map((x) => [x.id, x.title]), 'a section per registered signal, titled as the registry titles it').toEqual(SIGNALS.map((x) => [x.id, x.title]));
-
-      for (const section of view.sections) {
-        const rows = expectedRows(report.signals[section.id as SignalId].findings);
-        expect(section.summary, `${section.id}: the number beside the title is labelled the score`).toMatch(/^score \d/);
-        expect(section.rows, `${section.id}: one row per distinct text seen`).toHaveLength(rows.length);
-        rows.forEach((expected, i) => {
-          // Rows in this order: strongest first, then most frequent.
-          const row = section.rows[i]!;
-          if (expected.firstCell) {
-            expect(row.tableElements, `${section.id} row ${i} shows its recovered table`).toBeGreaterThan(0);
-            expect(row.cells.map(collapse), `${section.id} row ${i} has the cell "${expected.firstCell}"`).toContain(collapse(expected.firstCell));
-          } else {
-            expect(collapse(row.text), `${section.id} row ${i}`).toContain(expected.text.slice(0, 200));
-          }
-          if (expected.expected.size) expect([...expected.expected].some((e) => collapse(row.text).includes(e)), `row "${row.text}" names one of ${[...expected.expected].join(', ')}`).toBe(true);
-          if (expected.count > 1) expect(row.text, `row "${row.text}" shows the count ${expected.count}`).toContain(`×${expected.count}`);
-        });
-      }
-
-      if (report.sourceUrl) {
-        expect(view.sourceLinks, 'the source link').toHaveLength(1);
-        const link = view.sourceLinks[0]!;
-        expect(link.href).toBe(new URL(report.sourceUrl).href);
-        expect(link.target).toBe('_blank');
-        expect(link.rel.split(/\s+/)).toContain('noopener');
-      } else {
-        expect(view.sourceLinks).toHaveLength(0);
-      }
-    }
-
     const servedPages = (): [string, keyof ServedPages][] => [
       ['seed 000 (spun, glued tables, scraper footer)', 'seed000'],
       ['seed 001 (raw pipe tables)', 'seed001'],
@@ -177,7 +113,7 @@ export function defineExtensionSuite(name: BrowserName): void {
         for (const signal of ['spun', 'tables', 'boilerplate'] as const) {
           expect(stored!.signals[signal].findings.length, `${signal} findings`).toBe(report.signals[signal].findings.length);
         }
-        await expectPopupShowsReport(tabId, report);
+        expectPopupShowsReport(await withPopup(tabId, readPopup), report);
       });
     }
 
@@ -300,7 +236,7 @@ export function defineExtensionSuite(name: BrowserName): void {
 
       const badge = await ext.badge(excluded.tabId);
       expect(badge.text).toBe('');
-      for (const word of VERDICT_WORDS) expect(badge.title.toLowerCase()).not.toContain(word);
+      for (const word of VERDICTS) expect(badge.title.toLowerCase()).not.toContain(word);
       expect(await ext.storedReport(excluded.tabId)).toBeNull();
       const view = await withPopup(excluded.tabId, readPopup);
       expect(view.status, 'the popup says why there is no report').toBeTruthy();

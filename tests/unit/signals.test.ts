@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../cli/format';
-import { analyze, DEFAULT_SETTINGS, SIGNAL_IDS, SIGNALS, type Finding, type Report } from '../../lib/index';
+import { analyze, DEFAULT_SETTINGS, DETECTORS, SIGNAL_IDS, SIGNALS, type Finding, type Report } from '../../lib/index';
 import { renderTabState } from '../../utils/report-view';
 import { signalFields } from '../../utils/signal-options';
 
@@ -65,7 +65,8 @@ describe('the signal registry', () => {
     expect(documented).toEqual([...SIGNAL_IDS]);
   });
 
-  it('the engine reports every registered signal, in the registry order, and each is on at weight 1 by default', () => {
+  it('the engine has a detector for every registered signal, reports them in the registry order, and each is on at weight 1 by default', () => {
+    for (const id of SIGNAL_IDS) expect(DETECTORS[id].id).toBe(id);
     expect(Object.keys(analyze(ORDINARY_TEXT).signals)).toEqual([...SIGNAL_IDS]);
     expect(Object.keys(DEFAULT_SETTINGS.signals)).toEqual([...SIGNAL_IDS]);
     for (const id of SIGNAL_IDS) expect(DEFAULT_SETTINGS.signals[id]).toEqual({ enabled: true, weight: 1 });
