@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
@@ -17,12 +18,28 @@ const polyfillAsEsm: Plugin = {
   },
 };
 
+/**
+ * The spun signal's model, shipped as a file of the package beside the background (not bundled:
+ * inlined into the script it would be evaluated as a 17 MB string literal at every worker start).
+ * utils/spun-model-loader.ts fetches it by this name.
+ */
+export const SPUN_MODEL_ASSET = 'spun-model.bin';
+
 // Fixed Gecko id: Firefox needs it for storage.sync and the end-to-end tests install the build under it.
 export const GECKO_ID = 'spinscope@spinscope.dev';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [polyfillAsEsm] }),
+  hooks: {
+    // Listed for the typed browser.runtime.getURL too.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(`/${SPUN_MODEL_ASSET}`);
+    },
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve(import.meta.dirname, 'lib', 'data', SPUN_MODEL_ASSET), relativeDest: SPUN_MODEL_ASSET });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Spinscope',
     description: 'Flags spun, scraped and auto-syndicated articles on the page you read. Nothing leaves your browser.',

@@ -5,6 +5,7 @@ import { analyze } from '../lib/index';
 import { isRecord, type SettingsInput } from '../lib/settings';
 import type { Report } from '../lib/types';
 import { InputError } from './errors';
+import { cliResources } from './spun-model';
 
 /** The article text of an HTML page, by the same extraction the content script uses. */
 export function htmlToText(html: string): string {
@@ -42,7 +43,7 @@ export function readInput(name: string): string {
 export function scanFile(name: string, settings: SettingsInput, url?: string): { text: string; report: Report } {
   const raw = readInput(name);
   const text = isHtmlName(name) ? htmlToText(raw) : raw;
-  return { text, report: analyze(text, settings, url === undefined ? {} : { url }) };
+  return { text, report: analyze(text, settings, url === undefined ? {} : { url }, cliResources()) };
 }
 
 /** One output line of `--jsonl`: the record's id and the report's summary, or an error. */
@@ -81,6 +82,6 @@ export function scanJsonlLine(line: string, settings: SettingsInput): JsonlResul
   if (typeof text === 'string') body = text;
   else if (typeof html === 'string') body = htmlToText(html);
   else return { id, error: 'the record has neither "text" nor "html" as a string' };
-  const r = analyze(body, settings, typeof url === 'string' ? { url } : {});
+  const r = analyze(body, settings, typeof url === 'string' ? { url } : {}, cliResources());
   return { id, score: r.score, verdict: r.verdict, flagged: r.flagged, language: r.language, signals: r.signals };
 }

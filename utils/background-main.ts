@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '@/lib/index';
 import { decideScan } from '@/lib/settings';
 import { showBadge } from './badge';
+import { spunModel } from './spun-model-loader';
 import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response } from './messages';
 import { loadSettings, watchSettings } from './settings-store';
 import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from './tab-store';
@@ -75,8 +76,8 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
     pending.parts.push(message.text);
     if (!message.done) return { ok: true };
     incoming.delete(tabId);
-    const { settings } = await loadSettings();
-    const report = analyze(pending.parts.join(''), settings, { url: message.url });
+    const [{ settings }, model] = await Promise.all([loadSettings(), spunModel()]);
+    const report = analyze(pending.parts.join(''), settings, { url: message.url }, { spunModel: model });
     await setState(tabId, { status: 'scanned', report, url: message.url });
     return { ok: true };
   },
@@ -111,6 +112,8 @@ export function onMessage(message: unknown, sender: Browser.runtime.MessageSende
 
 export function startBackground(): void {
   browser.runtime.onMessage.addListener(onMessage);
+  // Started at wake-up, so the model is read while the content script is still extracting.
+  void spunModel();
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') {

@@ -1,3 +1,4 @@
+import type { SpunModel } from '../spun/model';
 import type { Tokens } from '../tokenize';
 import type { Finding, SignalId } from '../types';
 
@@ -9,6 +10,17 @@ export interface DetectorInput {
   language: string;
   /** The page's own address, when known. */
   url?: string;
+  /** Data the caller loaded for the engine (see EngineResources). */
+  resources?: EngineResources;
+}
+
+/**
+ * Large data the engine does not import itself, because where it comes from depends on where the
+ * engine runs (the extension fetches it from its package, the CLI and tests read the file).
+ */
+export interface EngineResources {
+  /** The spun signal's language model (lib/data/spun-model.bin); without it, only the lexicon runs. */
+  spunModel?: SpunModel;
 }
 
 export interface DetectorResult {

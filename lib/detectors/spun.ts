@@ -1,123 +1,113 @@
-import lexiconData from '../data/lexicon.json';
-import { compileLexicon, type CompiledLexicon, type LexiconData, type LexiconEntry } from '../lexicon';
+import calibrationData from '../data/spun-calibration.json';
+import type { CompiledLexicon } from '../lexicon';
+import { scanContextFit, type Oddity } from '../spun/context-fit';
+import { lexiconPart, spunLexicon } from '../spun/lexicon-part';
+import type { SpunModel } from '../spun/model';
+import { contextScore, oddityZ, type SpunCalibration } from '../spun/statistic';
+import type { Tokens } from '../tokenize';
 import type { Finding } from '../types';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
 
-/**
- * Spun synonyms: tortured phrases left by article spinners, matched against the lexicon.
- *
- * Score: each distinct phrase contributes its weight once, plus a little for each repeat
- * (log-damped, so one phrase repeated twenty times does not look like systematic spinning).
- * That evidence is divided by the length of the text in thousands of words, with a floor of
- * MIN_WORDS words so a 60-word snippet with one hit is not scored as dense spinning, and mapped
- * to 0..100 by a saturating curve. A text needs several distinct phrases to score high.
- *
- * Document-level evidence: a spinner replaces a word nearly everywhere, so on a spun page one
- * substitute ("worth" for "price") turns up in several different spun phrases while the word it
- * replaces never appears. A generated entry (a thesaurus spin of a common expression, which honest
- * text does produce now and then) counts in full only when the page corroborates it that way, and
- * at UNCORROBORATED of its weight otherwise.
- */
-const MIN_WORDS = 250;
-/** Evidence per 1,000 words at which the score reaches 1 − 1/e ≈ 63. */
-const DENSITY_SCALE = 6;
-/** Repeats of one phrase add this much per natural-log unit of the count. */
-const REPEAT_BONUS = 0.3;
-/** Share of its weight a generated entry keeps when no other phrase on the page shares its substitution. */
-export const UNCORROBORATED = 0.25;
-/** The source key of entries that need corroboration. */
-const GENERATED = 'generated';
+export { spunLexicon, UNCORROBORATED } from '../spun/lexicon-part';
 
-let compiled: CompiledLexicon | undefined;
-/** Compiled on first use so importing the engine costs nothing until a text is analysed. */
-export function spunLexicon(): CompiledLexicon {
-  compiled ??= compileLexicon(lexiconData as LexiconData);
-  return compiled;
+/**
+ * Spun synonyms, from two kinds of evidence:
+ * - contextual fit (../spun/context-fit.ts): words a language model of English finds out of place
+ *   where one of their synonyms fits far better, counted per page against clean English's base
+ *   rate (../spun/statistic.ts) — this generalises to spins no list has seen;
+ * - the lexicon (../spun/lexicon-part.ts): phrases known from spinners' output and tortured-phrase
+ *   research, each conclusive or nearly so on its own.
+ * The signal's score combines the two as independent evidence, as lib/score.ts combines signals:
+ * 100 · (1 − (1 − context/100)(1 − lexicon/100)). Without a model (not loaded, or failed to load)
+ * only the lexicon runs, and the stats say so (`contextAssessed` 0).
+ */
+export const SPUN_CALIBRATION = calibrationData as SpunCalibration;
+
+/** Words read for contextual fit: a long article's worth; the stats say when a page had more. */
+export const MAX_CONTEXT_TOKENS = 30_000;
+/** Findings kept per page, strongest first; the stats still count every one. */
+export const MAX_SPUN_FINDINGS = 300;
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** How many times better, in words a reader can picture: "150 times", "about 2,000 times". */
+function timesBetter(gain: number): string {
+  const t = Math.exp(gain);
+  if (t < 1000) return `${Math.round(t)} times`;
+  const digits = Math.floor(Math.log10(t)) - 1;
+  return `about ${(Math.round(t / 10 ** digits) * 10 ** digits).toLocaleString('en-US')} times`;
 }
 
-const WORD_SPLIT = /[\s-]+/;
 /**
- * The (substitute, replaced word) pairs of a generated entry: its words that differ from the
- * original's at the same position ("worth degree" / "price level" → worth→price, degree→level),
- * or the whole phrase for a one-word original ("house owners" / "homeowners").
+ * One out-of-place word as a finding: the word with the neighbour that rejects it ("homeland
+ * safety"), and the same words with the synonym that fits ("homeland security").
  */
-function substitutions(e: LexiconEntry): [string, string][] {
-  const spun = e.phrase.toLowerCase().split(WORD_SPLIT);
-  const orig = (e.original[0] ?? '').toLowerCase().split(WORD_SPLIT);
-  if (orig.length === 1) return [[spun.join(' '), orig[0]!]];
-  if (spun.length !== orig.length) return [];
-  const out: [string, string][] = [];
-  spun.forEach((w, i) => {
-    if (w !== orig[i]) out.push([w, orig[i]!]);
-  });
-  return out;
+function oddityFinding(o: Oddity, text: string, tokens: Tokens): Finding {
+  const from = o.side !== 'after' && o.before >= 0 ? o.before : o.token;
+  const to = o.side !== 'before' && o.after >= 0 ? o.after : o.token;
+  const start = tokens.starts[from]!;
+  const end = tokens.ends[to]!;
+  const actual = text.slice(start, end);
+  const word = text.slice(tokens.starts[o.token]!, tokens.ends[o.token]!);
+  const before = text.slice(start, tokens.starts[o.token]!);
+  const after = text.slice(tokens.ends[o.token]!, end);
+  const matchCase = (s: string) => (/^\p{Lu}/u.test(word) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+  const expected = o.expected.map((s) => before + matchCase(s) + after);
+  const neighbour = from < o.token ? `after “${before.trim()}”` : to > o.token ? `before “${after.trim()}”` : 'here';
+  return {
+    signal: 'spun',
+    rule: 'spun/context',
+    message: `“${word}” is out of place ${neighbour}: its synonym “${o.expected[0]}” fits this place ${timesBetter(o.gain)} better in English text, more than its being a commoner word explains.`,
+    start,
+    end,
+    actual,
+    expected,
+    // One out-of-place word says little (honest text has a few); the weight grows with how clearly
+    // the context prefers the synonym.
+    weight: round(Math.min(0.4, 0.1 + (o.commonGain - 3) / 20), 2),
+  };
+}
+
+export interface ContextPart {
+  score: number;
+  findings: Finding[];
+  stats: Record<string, number>;
+}
+
+export function contextPart(input: DetectorInput, model: SpunModel, cal: SpunCalibration = SPUN_CALIBRATION): ContextPart {
+  const { text, tokens } = input;
+  const scan = scanContextFit(tokens, text, model, MAX_CONTEXT_TOKENS);
+  const distinct = new Set<string>();
+  for (const o of scan.oddities) distinct.add(tokens.norms[o.token]!);
+  const score = contextScore(distinct.size, scan.judged, cal);
+  return {
+    score,
+    findings: scan.oddities.map((o) => oddityFinding(o, text, tokens)),
+    stats: {
+      contextAssessed: 1,
+      judgedWords: scan.judged,
+      outOfPlaceWords: distinct.size,
+      outOfPlaceShare: scan.judged ? round(distinct.size / scan.judged, 4) : 0,
+      baseRate: cal.baseRate,
+      oddityZ: round(oddityZ(distinct.size, scan.judged, cal), 2),
+      contextScore: round(score),
+      contextTokensRead: scan.tokensRead,
+      contextTokensSkipped: tokens.count - scan.tokensRead,
+    },
+  };
 }
 
 export function detectSpun(input: DetectorInput, lexicon: CompiledLexicon = spunLexicon()): DetectorResult {
-  const { text, tokens } = input;
-  const matches = lexicon.match(tokens, text);
-  const findings: Finding[] = [];
-  const perEntry = new Map<number, { entry: LexiconEntry; count: number }>();
-  for (const m of matches) {
-    const actual = text.slice(m.start, m.end);
-    findings.push({
-      signal: 'spun',
-      rule: 'spun/lexicon',
-      message: `“${actual}” looks like a spinner's synonym for “${m.entry.original.join('” or “')}”.`,
-      start: m.start,
-      end: m.end,
-      actual,
-      expected: [...m.entry.original],
-      weight: m.entry.weight,
-    });
-    const e = perEntry.get(m.id);
-    if (e) e.count++;
-    else perEntry.set(m.id, { entry: m.entry, count: 1 });
-  }
-
-  // Corroboration: substitutes shared by two or more distinct generated phrases on this page…
-  const phrasesBySubstitute = new Map<string, { replaced: string; ids: Set<number> }>();
-  for (const [id, { entry }] of perEntry) {
-    if (entry.source !== GENERATED) continue;
-    for (const [sub, replaced] of substitutions(entry)) {
-      const key = sub + '\u0000' + replaced;
-      const s = phrasesBySubstitute.get(key);
-      if (s) s.ids.add(id);
-      else phrasesBySubstitute.set(key, { replaced, ids: new Set([id]) });
-    }
-  }
-  const shared = [...phrasesBySubstitute.values()].filter((s) => s.ids.size >= 2);
-  // …whose replaced word never appears on the page (one pass over the tokens, only when needed).
-  const corroborated = new Set<number>();
-  if (shared.length) {
-    const present = new Set<string>();
-    const wanted = new Set(shared.map((s) => s.replaced));
-    for (let i = 0; i < tokens.count; i++) if (wanted.has(tokens.norms[i]!)) present.add(tokens.norms[i]!);
-    for (const s of shared) if (!present.has(s.replaced)) for (const id of s.ids) corroborated.add(id);
-  }
-
-  let evidence = 0;
-  let strongDistinct = 0;
-  for (const [id, { entry, count }] of perEntry) {
-    const weight = entry.source === GENERATED && !corroborated.has(id) ? entry.weight * UNCORROBORATED : entry.weight;
-    evidence += weight * (1 + REPEAT_BONUS * Math.log(count));
-    if (weight >= 0.5) strongDistinct++;
-  }
-  const words = tokens.words;
-  const density = (evidence * 1000) / Math.max(words, MIN_WORDS);
-  const score = 100 * (1 - Math.exp(-density / DENSITY_SCALE));
+  const lex = lexiconPart(input, lexicon);
+  const model = input.resources?.spunModel;
+  const ctx = model ? contextPart(input, model) : { score: 0, findings: [], stats: { contextAssessed: 0 } };
+  const score = 100 * (1 - (1 - ctx.score / 100) * (1 - lex.score / 100));
+  const all = [...lex.findings, ...ctx.findings];
+  const findings = all.length > MAX_SPUN_FINDINGS ? [...all].sort((a, b) => b.weight - a.weight || a.start - b.start).slice(0, MAX_SPUN_FINDINGS).sort((a, b) => a.start - b.start) : all;
   return {
-    score: Math.round(score * 10) / 10,
+    score: round(score),
     findings,
-    stats: {
-      hits: matches.length,
-      distinctPhrases: perEntry.size,
-      strongDistinctPhrases: strongDistinct,
-      corroboratedPhrases: corroborated.size,
-      perThousandWords: words ? Math.round(((matches.length * 1000) / words) * 100) / 100 : 0,
-      weightedEvidence: Math.round(evidence * 100) / 100,
-      lexiconSize: lexicon.size,
-    },
+    stats: { ...lex.stats, lexiconScore: lex.score, ...ctx.stats, findingsDropped: all.length - findings.length },
   };
 }
 

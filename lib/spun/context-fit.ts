@@ -1,0 +1,179 @@
+import type { Tokens } from '../tokenize';
+import type { SpunModel } from './model';
+
+/**
+ * Contextual fit: a spinner swaps a word for a thesaurus synonym that its context rejects, so a spun
+ * page has many words the language model finds unlikely in place while one of the word's synonyms
+ * fits the same place far better ("Jap Europe" → Eastern, "homeland safety" → security).
+ *
+ * For each word the model can judge, the window the word affects — the three trigrams that contain
+ * it — is scored with the word and with each synonym:
+ *
+ *     gain(s)        = ln P(window with s) − ln P(window with w)
+ *     commonGain(s)  = gain(s) − (ln P(s) − ln P(w))
+ *
+ * `commonGain` takes out what s gains merely by being a commoner word. The word is an oddity when
+ * its best synonym has gain ≥ MIN_GAIN and commonGain ≥ MIN_COMMON_GAIN. Honest text has oddities
+ * too, at a base rate; the page statistic (statistic.ts) weighs their number against it.
+ */
+export const MIN_GAIN = 5;
+export const MIN_COMMON_GAIN = 3;
+/** Synonyms within this much of the best one are offered too ("probably X or Y"). */
+const ALTERNATIVE_MARGIN = 1;
+const MAX_EXPECTED = 3;
+
+/** Token texts that end a sentence (the next word starts one). */
+const SENTENCE_END = new Set(['.', '!', '?', ';', '…']);
+const DIGIT = /\d/;
+
+export interface Oddity {
+  /** Index of the word's token. */
+  token: number;
+  /** The likeliest original(s), best first, lower case. */
+  expected: string[];
+  /** ln of how many times better the best synonym fits the place. */
+  gain: number;
+  /** The same, less the best synonym's advantage of being a commoner word. */
+  commonGain: number;
+  /** Which neighbour carries most of the gain: the word before, the word after, or both. */
+  side: 'before' | 'after' | 'both';
+  /** Token indices of the neighbours, -1 at a boundary. */
+  before: number;
+  after: number;
+}
+
+export interface ContextFitScan {
+  /** Words the model could judge (its vocabulary, not articles, pronouns or auxiliaries). */
+  judged: number;
+  oddities: Oddity[];
+  /** Tokens read; less than the text's tokens when the page was longer than the signal reads. */
+  tokensRead: number;
+}
+
+/**
+ * The page as runs of model word ids: a run ends at punctuation, digits, a word the model does not
+ * know, or a line break; runs that start or end a sentence get the model's sentence markers.
+ */
+interface Runs {
+  /** Model ids, runs separated by -1. */
+  ids: Int32Array;
+  /** Token index of each entry, -1 for markers and separators. */
+  tokens: Int32Array;
+  length: number;
+}
+
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+function toRuns(tokens: Tokens, text: string, model: SpunModel, maxTokens: number): Runs {
+  const limit = Math.min(tokens.count, maxTokens);
+  const ids = new Int32Array(limit * 2 + 4);
+  const at = new Int32Array(limit * 2 + 4);
+  let n = 0;
+  let inRun = false;
+  let sentenceStart = true;
+  const push = (id: number, token: number) => {
+    ids[n] = id;
+    at[n++] = token;
+  };
+  const close = (sentenceEnds: boolean) => {
+    if (inRun) {
+      if (sentenceEnds) push(model.sentenceEnd, -1);
+      push(-1, -1);
+    }
+    inRun = false;
+  };
+  for (let k = 0; k < limit; k++) {
+    if (k > 0 && lineBreakBetween(text, tokens.ends[k - 1]!, tokens.starts[k]!)) {
+      close(true);
+      sentenceStart = true;
+    }
+    const norm = tokens.norms[k]!;
+    if (!tokens.isWord[k] || DIGIT.test(norm)) {
+      if (SENTENCE_END.has(norm)) {
+        close(true);
+        sentenceStart = true;
+      } else close(false);
+      continue;
+    }
+    const id = model.id(norm);
+    if (id < 0) {
+      close(false);
+      sentenceStart = false;
+      continue;
+    }
+    if (!inRun) {
+      inRun = true;
+      if (sentenceStart) push(model.sentenceStart, -1);
+    }
+    sentenceStart = false;
+    push(id, k);
+  }
+  close(true);
+  return { ids, tokens: at, length: n };
+}
+
+export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, maxTokens = Infinity): ContextFitScan {
+  const runs = toRuns(tokens, text, model, maxTokens);
+  const { ids, length } = runs;
+  const synonyms = new Uint16Array(model.maxSynonyms);
+  const gains = new Float64Array(model.maxSynonyms);
+  const oddities: Oddity[] = [];
+  let judged = 0;
+  for (let i = 0; i < length; i++) {
+    const w = ids[i]!;
+    if (w < 0 || runs.tokens[i]! < 0 || !model.isCentre(w)) continue;
+    judged++;
+    const b = ids[i - 1] ?? -1;
+    const c = ids[i + 1] ?? -1;
+    // A word alone between boundaries has no context to be judged by.
+    if (b < 0 && c < 0) continue;
+    const count = model.synonyms(w, synonyms);
+    if (count === 0) continue;
+    const a = b >= 0 ? (ids[i - 2] ?? -1) : -1;
+    const d = c >= 0 ? (ids[i + 2] ?? -1) : -1;
+    const left = (x: number) => model.logProb(a, b, x);
+    const right = (x: number) => (c >= 0 ? model.logProb(b, x, c) + (d >= 0 ? model.logProb(x, c, d) : 0) : 0);
+    const leftW = left(w);
+    const rightW = right(w);
+    const unigramW = model.unigram(w);
+    let best = -1;
+    let bestGain = -Infinity;
+    let bestLeft = 0;
+    for (let j = 0; j < count; j++) {
+      const s = synonyms[j]!;
+      gains[j] = -Infinity;
+      // Without a bigram beside either neighbour, a synonym's window is all back-off: it can only
+      // look better by being a commoner word, which commonGain takes out again.
+      if (!(b >= 0 && model.hasBigram(b, s)) && !(c >= 0 && model.hasBigram(s, c))) continue;
+      const l = left(s) - leftW;
+      const gain = l + right(s) - rightW;
+      if (gain < MIN_GAIN || gain - (model.unigram(s) - unigramW) < MIN_COMMON_GAIN) continue;
+      gains[j] = gain;
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = j;
+        bestLeft = l;
+      }
+    }
+    if (best < 0) continue;
+    const s = synonyms[best]!;
+    const alternatives: [number, number][] = [];
+    for (let j = 0; j < count; j++) if (j !== best && gains[j]! >= bestGain - ALTERNATIVE_MARGIN) alternatives.push([gains[j]!, synonyms[j]!]);
+    alternatives.sort((x, y) => y[0] - x[0]);
+    const bestRight = bestGain - bestLeft;
+    oddities.push({
+      token: runs.tokens[i]!,
+      expected: [s, ...alternatives.slice(0, MAX_EXPECTED - 1).map(([, id]) => id)].map((id) => model.word(id)),
+      gain: bestGain,
+      commonGain: bestGain - (model.unigram(s) - unigramW),
+      side: bestLeft > 2 * bestRight ? 'before' : bestRight > 2 * bestLeft ? 'after' : 'both',
+      before: runs.tokens[i - 1] ?? -1,
+      after: runs.tokens[i + 1] ?? -1,
+    });
+  }
+  const tokensRead = Math.min(tokens.count, maxTokens);
+  return { judged, oddities, tokensRead };
+}

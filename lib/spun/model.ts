@@ -1,0 +1,211 @@
+import {
+  CODEBOOK,
+  CODEBOOK_SIZE,
+  MODEL_MAGIC,
+  MODEL_VERSION,
+  RANK_BLOCK,
+  Section,
+  SENTENCE_END,
+  SENTENCE_START,
+  WORD_CENTRE,
+} from './model-format';
+
+/**
+ * The compiled 3-gram model of English and the synonym table, read straight from the bytes of
+ * lib/data/spun-model.bin (layout in model-format.ts): loading is a few typed-array views and one
+ * map of the vocabulary, with no parsing of n-grams or synonym lists.
+ */
+export interface SpunModel {
+  readonly vocabularySize: number;
+  /** Id of a lower-case word, or -1 when the model does not know it. */
+  id(word: string): number;
+  word(id: number): string;
+  /** The word can be judged: a content or spinnable word (not an article, pronoun or auxiliary). */
+  isCentre(id: number): boolean;
+  readonly sentenceStart: number;
+  readonly sentenceEnd: number;
+  /** ln P(w | u v); u and v are -1 when the context is shorter (start of a run of words). */
+  logProb(u: number, v: number, w: number): number;
+  /** ln P(w) alone. */
+  unigram(w: number): number;
+  /** True when the bigram (v w) is in the model. */
+  hasBigram(v: number, w: number): boolean;
+  /** The synonyms of a word (ids, inflected like it), written into `out`; returns how many. */
+  synonyms(w: number, out: Uint16Array): number;
+  /** Longest synonym list, so callers can size `out` once. */
+  readonly maxSynonyms: number;
+  /** Sources, licences and counts, as the build recorded them. */
+  readonly provenance: Record<string, unknown>;
+  /** Bytes the model occupies. */
+  readonly byteLength: number;
+}
+
+export class ModelFormatError extends Error {}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  if (bytes.byteOffset % 4 !== 0) throw new ModelFormatError('The model must start on a 4-byte boundary.');
+  const buffer = bytes.buffer;
+  const base = bytes.byteOffset;
+  if (bytes.byteLength < 12) throw new ModelFormatError('The model file is too short.');
+  const head = new DataView(buffer, base, bytes.byteLength);
+  if (head.getUint32(0, true) !== MODEL_MAGIC) throw new ModelFormatError('This is not a Spinscope model file.');
+  const version = head.getUint32(4, true);
+  if (version !== MODEL_VERSION) throw new ModelFormatError(`Model version ${version} is not supported (expected ${MODEL_VERSION}).`);
+  const sections = new Map<number, [number, number]>();
+  const count = head.getUint32(8, true);
+  for (let i = 0; i < count; i++) {
+    const at = 12 + i * 12;
+    const offset = head.getUint32(at + 4, true);
+    const length = head.getUint32(at + 8, true);
+    if (offset + length > bytes.byteLength) throw new ModelFormatError('A model section lies outside the file.');
+    sections.set(head.getUint32(at, true), [offset, length]);
+  }
+  const section = (id: number): [number, number] => {
+    const s = sections.get(id);
+    if (!s) throw new ModelFormatError(`The model lacks section ${id}.`);
+    return s;
+  };
+  const u8 = (id: number) => {
+    const [o, l] = section(id);
+    return new Uint8Array(buffer, base + o, l);
+  };
+  const u16 = (id: number) => {
+    const [o, l] = section(id);
+    return new Uint16Array(buffer, base + o, l >>> 1);
+  };
+  const u32 = (id: number) => {
+    const [o, l] = section(id);
+    return new Uint32Array(buffer, base + o, l >>> 2);
+  };
+  const f32 = (id: number) => {
+    const [o, l] = section(id);
+    return new Float32Array(buffer, base + o, l >>> 2);
+  };
+
+  const vocab = u32(Section.vocabulary);
+  const n = vocab[0]!;
+  const [vo] = section(Section.vocabulary);
+  const textStart = vo + 4 + (n + 1) * 4;
+  const text = new TextDecoder().decode(new Uint8Array(buffer, base + textStart, vocab[n + 1]!));
+  const words: string[] = new Array(n);
+  const ids = new Map<string, number>();
+  // Offsets are in bytes; the vocabulary is ASCII apart from rare words, so decode per word only then.
+  const ascii = text.length === vocab[n + 1]!;
+  for (let i = 0; i < n; i++) {
+    const w = ascii ? text.slice(vocab[1 + i]!, vocab[2 + i]!) : new TextDecoder().decode(new Uint8Array(buffer, base + textStart + vocab[1 + i]!, vocab[2 + i]! - vocab[1 + i]!));
+    words[i] = w;
+    ids.set(w, i);
+  }
+
+  const flags = u8(Section.wordFlags);
+  const books = f32(Section.codebooks);
+  const book = (k: number) => books.subarray(k * CODEBOOK_SIZE, (k + 1) * CODEBOOK_SIZE);
+  const uniProbBook = book(CODEBOOK.unigramProb);
+  const uniBoBook = book(CODEBOOK.unigramBackoff);
+  const biProbBook = book(CODEBOOK.bigramProb);
+  const boBook = book(CODEBOOK.backoff);
+  const triProbBook = book(CODEBOOK.trigramProb);
+  const uniProb = u8(Section.unigramProb);
+  const uniBo = u8(Section.unigramBackoff);
+  const biStart = u32(Section.bigramStart);
+  const biCtx = u16(Section.bigramContext);
+  const biProb = u8(Section.bigramProb);
+  const extraBits = u32(Section.bigramExtraBits);
+  const extraRank = u32(Section.bigramExtraRank);
+  const extraBo = u8(Section.extraBackoff);
+  const triStart = u32(Section.extraTrigramStart);
+  const triCtx = u16(Section.trigramContext);
+  const triProb = u8(Section.trigramProb);
+  const synStart = u32(Section.synonymStart);
+  const synData = u8(Section.synonymData);
+  const provenance = JSON.parse(new TextDecoder().decode(u8(Section.provenance))) as Record<string, unknown>;
+
+  let maxSynonyms = 0;
+  for (let w = 0; w < n; w++) maxSynonyms = Math.max(maxSynonyms, synStart[w + 1]! - synStart[w]!);
+
+  /** Index of `key` in the sorted range [lo, hi) of `a`, or -1. */
+  function search(a: Uint16Array, lo: number, hi: number, key: number): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = a[mid]!;
+      if (v < key) lo = mid + 1;
+      else if (v > key) hi = mid;
+      else return mid;
+    }
+    return -1;
+  }
+  const bigram = (v: number, w: number) => search(biCtx, biStart[w]!, biStart[w + 1]!, v);
+  /** Rank of bigram b among extras, or -1 when it has none. */
+  function extra(b: number): number {
+    const word = extraBits[b >>> 5]!;
+    const bit = 1 << (b & 31);
+    if ((word & bit) === 0) return -1;
+    let r = extraRank[(b / RANK_BLOCK) | 0]!;
+    for (let i = (((b / RANK_BLOCK) | 0) * RANK_BLOCK) >>> 5; i < b >>> 5; i++) r += popcount(extraBits[i]!);
+    return r + popcount(word & (bit - 1));
+  }
+  /** Back-off weight of the history (u v). */
+  function historyBackoff(u: number, v: number): number {
+    const h = bigram(u, v);
+    if (h < 0) return 0;
+    const e = extra(h);
+    return e < 0 ? 0 : boBook[extraBo[e]!]!;
+  }
+
+  function logProb(u: number, v: number, w: number): number {
+    if (v < 0) return uniProbBook[uniProb[w]!]!;
+    const b = bigram(v, w);
+    if (b < 0) return uniProbBook[uniProb[w]!]! + uniBoBook[uniBo[v]!]! + (u >= 0 ? historyBackoff(u, v) : 0);
+    const p2 = biProbBook[biProb[b]!]!;
+    if (u < 0) return p2;
+    const e = extra(b);
+    if (e >= 0) {
+      const t = search(triCtx, triStart[e]!, triStart[e + 1]!, u);
+      if (t >= 0) return triProbBook[triProb[t]!]!;
+    }
+    return p2 + historyBackoff(u, v);
+  }
+
+  function synonyms(w: number, out: Uint16Array): number {
+    let at = synStart[w]!;
+    const end = synStart[w + 1]!;
+    let id = 0;
+    let k = 0;
+    while (at < end) {
+      let delta = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = synData[at++]!;
+        delta |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      id += delta;
+      out[k++] = id;
+    }
+    return k;
+  }
+
+  return {
+    vocabularySize: n,
+    id: (word) => ids.get(word) ?? -1,
+    word: (id) => words[id] ?? '',
+    isCentre: (id) => (flags[id]! & WORD_CENTRE) !== 0,
+    sentenceStart: ids.get(SENTENCE_START) ?? -1,
+    sentenceEnd: ids.get(SENTENCE_END) ?? -1,
+    logProb,
+    unigram: (w) => uniProbBook[uniProb[w]!]!,
+    hasBigram: (v, w) => bigram(v, w) >= 0,
+    synonyms,
+    maxSynonyms,
+    provenance,
+    byteLength: bytes.byteLength,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Calibrates the spun signal's contextual fit on clean English (`npm run calibrate:spun`): every
+ * clean reference corpus is cut into pages of PAGE_WORDS words, each page is scanned, and
+ * - the base rate and between-page spread of out-of-place words are fitted on all pages together
+ *   (method of moments of a beta-binomial),
+ * - zSuspicious is set so that on every corpus at most FLAGGED_SHARE of pages reach it: the largest
+ *   of the corpora's (1 − FLAGGED_SHARE) quantiles of z.
+ * Writes lib/data/spun-calibration.json with each corpus's figures; `--check` fails when the
+ * committed file differs from what the corpora give.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spunModelFromFile } from '../../cli/spun-model';
+import { contextPart } from '../../lib/detectors/spun';
+import type { SpunCalibration } from '../../lib/spun/statistic';
+import { tokenize } from '../../lib/tokenize';
+import { brownCorpus, nlpCorpus, type TextDoc } from '../corpora';
+import { debianTechnicalDocs, npmReadmes, sotuCorpus, spamAssassinHam } from '../reference/clean';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const CALIBRATION_PATH = join(here, '..', '..', 'lib', 'data', 'spun-calibration.json');
+export const PAGE_WORDS = 400;
+export const FLAGGED_SHARE = 0.003;
+export const MIN_JUDGED = 40;
+
+/** Pages of `words` consecutive words (line breaks kept); a shorter tail is dropped. */
+export function pagesOf(doc: TextDoc, words = PAGE_WORDS): string[] {
+  const parts = doc.text.split(/(\s+)/);
+  const pages: string[] = [];
+  let page = '';
+  let count = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    if (!parts[i]) continue;
+    page += parts[i] + (parts[i + 1] ?? '');
+    if (++count === words) {
+      pages.push(page.trim());
+      page = '';
+      count = 0;
+    }
+  }
+  return pages;
+}
+
+export interface PageCount {
+  judged: number;
+  outOfPlace: number;
+}
+
+/** Fits base rate and spread on page counts, and z per page. */
+export function fitBetaBinomial(pages: readonly PageCount[]): { baseRate: number; spread: number } {
+  const k = pages.reduce((s, p) => s + p.outOfPlace, 0);
+  const n = pages.reduce((s, p) => s + p.judged, 0);
+  const p0 = k / n;
+  let excess = 0;
+  for (const p of pages) excess += (p.outOfPlace / p.judged - p0) ** 2 - (p0 * (1 - p0)) / p.judged;
+  return { baseRate: p0, spread: Math.max(0, excess / pages.length) };
+}
+
+/** The lowest z that at most `share` of the pages reach: just above the highest page that must stay below. */
+const reachedBy = (sorted: readonly number[], share: number) => sorted[sorted.length - Math.floor(share * sorted.length) - 1]! + 0.001;
+const z = (p: PageCount, baseRate: number, spread: number) => (p.outOfPlace - p.judged * baseRate) / Math.sqrt(p.judged * baseRate * (1 - baseRate) + p.judged ** 2 * spread);
+
+export function calibrate(corpora: Record<string, readonly PageCount[]>): SpunCalibration {
+  const usable = Object.fromEntries(Object.entries(corpora).map(([name, ps]) => [name, ps.filter((p) => p.judged >= MIN_JUDGED)]));
+  const { baseRate, spread } = fitBetaBinomial(Object.values(usable).flat());
+  const stats = Object.entries(usable).map(([name, ps]) => {
+    const zs = ps.map((p) => z(p, baseRate, spread)).sort((a, b) => a - b);
+    return { name, ps, zs, q997: reachedBy(zs, FLAGGED_SHARE) };
+  });
+  const zSuspicious = Math.max(...stats.map((s) => s.q997));
+  const r = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+  return {
+    version: 1,
+    baseRate: r(baseRate, 6),
+    spread: r(spread, 8),
+    zSuspicious: r(zSuspicious, 3),
+    minJudged: MIN_JUDGED,
+    corpora: Object.fromEntries(
+      stats.map(({ name, ps, zs, q997 }) => [
+        name,
+        {
+          pages: ps.length,
+          wordsPerPage: PAGE_WORDS,
+          meanRate: r(ps.reduce((s, p) => s + p.outOfPlace / p.judged, 0) / ps.length),
+          flaggedShare: r(zs.filter((x) => x >= zSuspicious).length / zs.length),
+          q997: r(q997, 3),
+        },
+      ]),
+    ),
+  };
+}
+
+/** Every clean reference corpus by name; Debian's manuals only where their packages are installed. */
+export function cleanCorpora(): Record<string, TextDoc[]> {
+  const corpora: Record<string, TextDoc[]> = {
+    brown: brownCorpus(),
+    'nlp-corpus': nlpCorpus(),
+    sotu: sotuCorpus(),
+    'spamassassin-ham': spamAssassinHam(),
+    'npm-readmes': npmReadmes(),
+  };
+  const debian = debianTechnicalDocs();
+  if (debian.length) corpora['debian-docs'] = debian;
+  return corpora;
+}
+
+export function countPages(docs: readonly TextDoc[]): PageCount[] {
+  const model = spunModelFromFile();
+  return docs.flatMap((d) =>
+    pagesOf(d).map((text) => {
+      const { stats } = contextPart({ text, tokens: tokenize(text), language: 'eng' }, model);
+      return { judged: stats.judgedWords!, outOfPlace: stats.outOfPlaceWords! };
+    }),
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const t0 = performance.now();
+  const counts = Object.fromEntries(Object.entries(cleanCorpora()).map(([name, docs]) => [name, countPages(docs)]));
+  const cal = calibrate(counts);
+  const json = JSON.stringify(cal, null, 2) + '\n';
+  const seconds = ((performance.now() - t0) / 1000).toFixed(0);
+  if (process.argv.includes('--check')) {
+    if (!existsSync(CALIBRATION_PATH) || readFileSync(CALIBRATION_PATH, 'utf8') !== json) {
+      process.stderr.write(`calibrate:spun: ${CALIBRATION_PATH} is not what the corpora give; run npm run calibrate:spun.\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`calibrate:spun: ${CALIBRATION_PATH} is current (${seconds} s).\n`);
+  } else {
+    writeFileSync(CALIBRATION_PATH, json);
+    process.stdout.write(`Wrote ${CALIBRATION_PATH} in ${seconds} s\n${json}`);
+  }
+}

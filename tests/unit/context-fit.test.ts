@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { spunModelFromFile } from '../../cli/spun-model';
+import { contextPart, MAX_CONTEXT_TOKENS, SPUN_CALIBRATION } from '../../lib/detectors/spun';
+import { analyze } from '../../lib/index';
+import { loadSpunModel, ModelFormatError } from '../../lib/spun/model';
+import { contextScore, oddityZ } from '../../lib/spun/statistic';
+import { tokenize } from '../../lib/tokenize';
+
+const model = spunModelFromFile();
+const resources = { spunModel: model };
+const context = (text: string) => contextPart({ text, tokens: tokenize(text), language: 'eng' }, model);
+const contextFindings = (text: string) => context(text).findings.map((f) => [f.actual, f.expected?.[0]]);
+
+describe('spun model file', () => {
+  it('knows English words, their synonyms and their contexts', () => {
+    const safety = model.id('safety');
+    const security = model.id('security');
+    expect(safety).toBeGreaterThan(0);
+    const out = new Uint16Array(model.maxSynonyms);
+    const n = model.synonyms(safety, out);
+    expect([...out.subarray(0, n)].map((id) => model.word(id))).toContain('security');
+    // "homeland security" is far likelier than "homeland safety".
+    const homeland = model.id('homeland');
+    expect(model.logProb(-1, homeland, security) - model.logProb(-1, homeland, safety)).toBeGreaterThan(3);
+    expect(model.id('qwzxv')).toBe(-1);
+    expect(String(model.provenance.languageModel)).toMatch(/BSD-2/);
+  });
+
+  it('refuses bytes that are not a model, with a reason', () => {
+    expect(() => loadSpunModel(new Uint8Array(100))).toThrow(ModelFormatError);
+    expect(() => loadSpunModel(new Uint8Array(0))).toThrow(ModelFormatError);
+  });
+});
+
+describe('contextual fit', () => {
+  it('points at a synonym its context rejects, with the wording that fits', () => {
+    const text = 'The Department of Homeland Safety said on Monday that the rules apply to every airport.';
+    const [f] = context(text).findings;
+    expect(f).toMatchObject({ rule: 'spun/context', actual: 'Homeland Safety', expected: ['Homeland Security'] });
+    expect(text.slice(f!.start, f!.end)).toBe(f!.actual);
+    expect(f!.message).toMatch(/^“Safety” is out of place after “Homeland”: its synonym “security” fits this place .* times better/);
+  });
+
+  it('finds spins no list holds', () => {
+    expect(contextFindings('The bank said the curiosity accrued on the loan would be paid at the end of the year.')).toContainEqual(['curiosity accrued', 'interest accrued']);
+    expect(contextFindings('The president spoke from the White Home on Tuesday evening.')).toContainEqual(['White Home', 'White House']);
+  });
+
+  it('finds honest text’s few odd words at no more than its base rate, and does not score them', () => {
+    const text =
+      'The central bank raised interest rates again on Thursday, saying that prices were still rising faster than it wanted. ' +
+      'Most economists had expected the move, and markets barely reacted. The governor told reporters that the bank would ' +
+      'watch wages and rents closely over the coming months before deciding whether to raise rates any further this year.';
+    const r = context(text);
+    expect(r.stats.outOfPlaceWords).toBeLessThanOrEqual(Math.ceil(r.stats.judgedWords! * SPUN_CALIBRATION.baseRate));
+    expect(analyze(text, {}, {}, resources).signals.spun.score).toBeLessThan(10);
+  });
+
+  it('counts each out-of-place word once per page however often it recurs', () => {
+    const sentence = 'Officials at the Department of Homeland Safety met on Monday. ';
+    const r = context(sentence.repeat(20));
+    expect(r.findings.length).toBe(20);
+    expect(r.stats.outOfPlaceWords).toBe(1);
+  });
+
+  it('reads at most MAX_CONTEXT_TOKENS tokens of a huge page and says how many it skipped', () => {
+    const text = 'The committee met on Monday and agreed on a plan. '.repeat(Math.ceil((MAX_CONTEXT_TOKENS * 1.5) / 12));
+    const r = context(text);
+    expect(r.stats.contextTokensRead).toBe(MAX_CONTEXT_TOKENS);
+    expect(r.stats.contextTokensSkipped).toBeGreaterThan(0);
+  });
+});
+
+describe('the page statistic', () => {
+  it('is 0 at clean English’s base rate, 30 at the calibrated z, and needs enough judged words', () => {
+    const n = 400;
+    expect(contextScore(Math.round(n * SPUN_CALIBRATION.baseRate), n, SPUN_CALIBRATION)).toBeLessThan(1);
+    const k = Math.ceil(n * SPUN_CALIBRATION.baseRate + SPUN_CALIBRATION.zSuspicious * Math.sqrt(n * SPUN_CALIBRATION.baseRate * (1 - SPUN_CALIBRATION.baseRate) + n * n * SPUN_CALIBRATION.spread));
+    expect(oddityZ(k, n, SPUN_CALIBRATION)).toBeGreaterThanOrEqual(SPUN_CALIBRATION.zSuspicious);
+    expect(contextScore(k, n, SPUN_CALIBRATION)).toBeGreaterThanOrEqual(30);
+    expect(contextScore(10, SPUN_CALIBRATION.minJudged - 1, SPUN_CALIBRATION)).toBe(0);
+  });
+
+  it('was calibrated so that at most 0.3% of the clean pages of each reference corpus reach it', () => {
+    for (const [name, c] of Object.entries(SPUN_CALIBRATION.corpora)) {
+      expect(c.pages, name).toBeGreaterThan(50);
+      expect(c.flaggedShare, name).toBeLessThanOrEqual(0.003);
+    }
+  });
+});
+
+describe('the spun signal with its model', () => {
+  it('gives every input a clear result', () => {
+    for (const text of ['', 'word '.repeat(10_000), 'a'.repeat(1_000_000), '🙂 '.repeat(5_000)]) {
+      const r = analyze(text, {}, {}, resources);
+      expect(r.verdict).toBe('clean');
+      expect(r.signals.spun.findings.filter((f) => f.rule === 'spun/context')).toEqual([]);
+    }
+  });
+
+  it('says not assessed on a page in another language', () => {
+    const r = analyze('Le gouvernement a annoncé lundi une nouvelle réforme des retraites, qui sera présentée au parlement au printemps prochain après une longue concertation avec les syndicats.', {}, {}, resources);
+    expect(r.signals.spun.assessed).toBe(false);
+  });
+
+  it('runs without its model, checking known phrases only, and says so in the stats', () => {
+    const r = analyze('The Department of Homeland Safety said on Monday.');
+    expect(r.signals.spun.stats.contextAssessed).toBe(0);
+    expect(r.signals.spun.findings.every((f) => f.rule === 'spun/lexicon')).toBe(true);
+  });
+});
