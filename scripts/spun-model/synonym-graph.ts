@@ -85,7 +85,11 @@ export function loadLemmaGraph(): { edges: Map<string, Set<string>>; pos: Map<st
 }
 
 export function loadSynonymGraph(): SynonymGraph {
-  const { edges, pos } = loadLemmaGraph();
+  return synonymGraphOf(loadLemmaGraph());
+}
+
+/** A synonym graph over any lemma links (the test spinner gives its own thesaurus), with WordNet's parts of speech. */
+export function synonymGraphOf({ edges, pos }: { edges: Map<string, Set<string>>; pos: Map<string, Set<Pos>> }): SynonymGraph {
   const irregular = loadIrregularVerbs();
   const isPos = (lemma: string, p: Pos) => pos.get(lemma)?.has(p) ?? false;
 
