@@ -134,10 +134,10 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
     if (count === 0) continue;
     const a = b >= 0 ? (ids[i - 2] ?? -1) : -1;
     const d = c >= 0 ? (ids[i + 2] ?? -1) : -1;
-    const left = (x: number) => model.logProb(a, b, x);
-    const right = (x: number) => (c >= 0 ? model.logProb(b, x, c) + (d >= 0 ? model.logProb(x, c, d) : 0) : 0);
-    const leftW = left(w);
-    const rightW = right(w);
+    // The window's log-probability is left (the word given the two before) + right (the one or two
+    // after, given the word); only the terms that contain the word change.
+    const leftW = model.logProb(a, b, w);
+    const rightW = c >= 0 ? model.logProb(b, w, c) + (d >= 0 ? model.logProb(w, c, d) : 0) : 0;
     const unigramW = model.unigram(w);
     let best = -1;
     let bestGain = -Infinity;
@@ -147,9 +147,14 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
       gains[j] = -Infinity;
       // Without a bigram beside either neighbour, a synonym's window is all back-off: it can only
       // look better by being a commoner word, which commonGain takes out again.
-      if (!(b >= 0 && model.hasBigram(b, s)) && !(c >= 0 && model.hasBigram(s, c))) continue;
-      const l = left(s) - leftW;
-      const gain = l + right(s) - rightW;
+      const before = b >= 0 ? model.bigram(b, s) : -1;
+      const after = c >= 0 ? model.bigram(s, c) : -1;
+      if (before < 0 && after < 0) continue;
+      const l = (b >= 0 ? model.logProbAt(a, b, s, before) : model.unigram(s)) - leftW;
+      // The right terms are at most 0, so the gain is at most l − rightW: skip what cannot reach MIN_GAIN.
+      if (l - rightW < MIN_GAIN) continue;
+      const r = c >= 0 ? model.logProbAt(b, s, c, after) + (d >= 0 ? model.logProb(s, c, d) : 0) : 0;
+      const gain = l + r - rightW;
       if (gain < MIN_GAIN || gain - (model.unigram(s) - unigramW) < MIN_COMMON_GAIN) continue;
       gains[j] = gain;
       if (gain > bestGain) {

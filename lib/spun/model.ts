@@ -30,6 +30,10 @@ export interface SpunModel {
   unigram(w: number): number;
   /** True when the bigram (v w) is in the model. */
   hasBigram(v: number, w: number): boolean;
+  /** Index of the bigram (v w), or -1 when the model lacks it; for `logProbAt`. */
+  bigram(v: number, w: number): number;
+  /** `logProb(u, v, w)` given `bigram(v, w)` already looked up (v ≥ 0), saving the search. */
+  logProbAt(u: number, v: number, w: number, bigramIndex: number): number;
   /** The synonyms of a word (ids, inflected like it), written into `out`; returns how many. */
   synonyms(w: number, out: Uint16Array): number;
   /** Longest synonym list, so callers can size `out` once. */
@@ -142,13 +146,16 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     return -1;
   }
   const bigram = (v: number, w: number) => search(biCtx, biStart[w]!, biStart[w + 1]!, v);
+  // RANK_BLOCK is a power of two: block = b >>> rankShift.
+  const rankShift = 31 - Math.clz32(RANK_BLOCK);
   /** Rank of bigram b among extras, or -1 when it has none. */
   function extra(b: number): number {
     const word = extraBits[b >>> 5]!;
     const bit = 1 << (b & 31);
     if ((word & bit) === 0) return -1;
-    let r = extraRank[(b / RANK_BLOCK) | 0]!;
-    for (let i = (((b / RANK_BLOCK) | 0) * RANK_BLOCK) >>> 5; i < b >>> 5; i++) r += popcount(extraBits[i]!);
+    const block = b >>> rankShift;
+    let r = extraRank[block]!;
+    for (let i = (block << rankShift) >>> 5; i < b >>> 5; i++) r += popcount(extraBits[i]!);
     return r + popcount(word & (bit - 1));
   }
   /** Back-off weight of the history (u v). */
@@ -161,7 +168,10 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
 
   function logProb(u: number, v: number, w: number): number {
     if (v < 0) return uniProbBook[uniProb[w]!]!;
-    const b = bigram(v, w);
+    return logProbAt(u, v, w, bigram(v, w));
+  }
+
+  function logProbAt(u: number, v: number, w: number, b: number): number {
     if (b < 0) return uniProbBook[uniProb[w]!]! + uniBoBook[uniBo[v]!]! + (u >= 0 ? historyBackoff(u, v) : 0);
     const p2 = biProbBook[biProb[b]!]!;
     if (u < 0) return p2;
@@ -203,6 +213,8 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     logProb,
     unigram: (w) => uniProbBook[uniProb[w]!]!,
     hasBigram: (v, w) => bigram(v, w) >= 0,
+    bigram,
+    logProbAt,
     synonyms,
     maxSynonyms,
     provenance,
