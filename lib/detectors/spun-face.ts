@@ -7,6 +7,7 @@ export const spunFace: SignalFace<'spun'> = {
   description: 'Words and phrases an article spinner put in place of the original wording, such as “imaginative and prescient” for “vision”, each with the wording it probably replaced.',
   colour: 'rgba(249, 168, 37, 0.45)',
   rowNoun: ['phrase', 'phrases'],
-  // A row's suggested wording already says what the finding's message says.
-  evidence: (signal) => groupFindings(signal.findings, { detail: false }),
+  // A known phrase's suggested wording already says what its message says; a word out of place keeps
+  // its message, which says why it is telling (what fits the place instead, and how much better).
+  evidence: (signal) => groupFindings(signal.findings).map(({ detail, ...row }) => (row.rule === 'spun/context' ? { ...row, detail } : row)),
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spunModelFromFile } from '../../cli/spun-model';
-import { contextPart, MAX_CONTEXT_TOKENS, SPUN_CALIBRATION } from '../../lib/detectors/spun';
+import { contextPart, MAX_CONTEXT_TOKENS, MAX_SPUN_FINDINGS, SPUN_CALIBRATION } from '../../lib/detectors/spun';
+import { signalFace } from '../../lib/signals';
 import { analyze } from '../../lib/index';
 import { loadSpunModel, ModelFormatError } from '../../lib/spun/model';
 import { contextScore, oddityZ } from '../../lib/spun/statistic';
@@ -107,5 +108,27 @@ describe('the spun signal with its model', () => {
     const r = analyze('The Department of Homeland Safety said on Monday.');
     expect(r.signals.spun.stats.contextAssessed).toBe(0);
     expect(r.signals.spun.findings.every((f) => f.rule === 'spun/lexicon')).toBe(true);
+  });
+});
+
+describe('what the reader sees of it', () => {
+  it('shows a word out of place with what fits instead and why, and a known phrase with its original', () => {
+    const text = 'The bank said the curiosity accrued on the loan would be paid in full. Our imaginative and prescient is to lead.';
+    const rows = signalFace('spun').evidence(analyze(text, {}, {}, resources).signals.spun);
+    const context = rows.find((r) => r.text === 'curiosity accrued');
+    expect(context).toMatchObject({ rule: 'spun/context', expected: ['interest accrued'] });
+    expect(context?.detail).toMatch(/^“curiosity” is out of place before “accrued”: its synonym “interest” fits this place .* times better/);
+    const known = rows.find((r) => r.text === 'imaginative and prescient');
+    expect(known).toMatchObject({ rule: 'spun/lexicon', expected: ['vision'] });
+    expect(known?.detail).toBeUndefined();
+  });
+
+  it('keeps at most MAX_SPUN_FINDINGS findings, strongest first, and counts them all', () => {
+    const text = 'Officials of the Department of Homeland Safety praised synthetic intelligence. '.repeat(2_000);
+    const spun = analyze(text, {}, {}, resources).signals.spun;
+    expect(spun.findings.length).toBe(MAX_SPUN_FINDINGS);
+    expect(spun.stats.findingsDropped).toBeGreaterThan(0);
+    // Two known phrases per sentence, and the words out of place besides.
+    expect(spun.stats.hits).toBe(4_000);
   });
 });
