@@ -1,4 +1,4 @@
-import { evidenceSummary, type EvidenceRow, type SignalFace } from '@/lib/detectors/face';
+import { evidenceSummary, MAX_ROWS, type EvidenceRow, type SignalFace } from '@/lib/detectors/face';
 import { SIGNALS } from '@/lib/signals';
 import type { RecoveredTable, Report } from '@/lib/types';
 import { safeHttpUrl } from '@/lib/url';
@@ -11,8 +11,6 @@ import type { TabState } from './tab-store';
  * attribute values, never as markup.
  */
 
-/** Rows listed per signal before "and N more": the popup stays readable on a page with thousands of hits. */
-const MAX_ROWS = 100;
 
 type Child = Node | string;
 

@@ -1,5 +1,8 @@
 import type { Finding, RecoveredTable, SignalId, SignalReport } from '../types';
 
+/** Evidence rows a face lists per signal before "and N more": the popup stays readable on a page with thousands of hits. */
+export const MAX_ROWS = 100;
+
 /**
  * A signal's face: everything a reader sees of it (its name, what it finds, its colour, its
  * evidence as rows), in plain data so the popup, the options page, the CLI, the highlighter and

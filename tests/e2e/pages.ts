@@ -4,6 +4,7 @@
  * CLI uses), so every browser check is "the browser says what the CLI says" for one engine.
  */
 import { parseHTML } from 'linkedom';
+import { cliResources } from '../../cli/spun-model';
 import { extractArticle } from '../../lib/extract';
 import { analyze, type Report, type SettingsInput } from '../../lib/index';
 import { devCorpus, seeds } from '../../scripts/corpora';
@@ -134,7 +135,7 @@ export function extractedText(html: string): string {
   return extractArticle(document as unknown as Document).text;
 }
 
-/** The engine's report for a page served at `url`, as the CLI computes it. */
+/** The engine's report for a page served at `url`, as the CLI computes it (with the shipped spun model). */
 export function engineReport(html: string, url: string, settings: SettingsInput = {}): Report {
-  return analyze(extractedText(html), settings, { url });
+  return analyze(extractedText(html), settings, { url }, cliResources());
 }
