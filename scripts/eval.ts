@@ -16,7 +16,8 @@ import { analyze as analyzeWith } from '../lib/index';
 import { SIGNAL_IDS } from '../lib/signals';
 import type { Report } from '../lib/types';
 import { brownCorpus, devCorpus, devSplit, nlpCorpus, seeds, SHARED_DIR, type DevPage, type Label, type TextDoc } from './corpora';
-import { cleanCorpora, pagesOf, PAGE_WORDS } from './spun-model/calibrate';
+import { cleanCorpora } from './reference/clean';
+import { pagesOf, PAGE_WORDS } from './spun-model/calibrate';
 
 const asJson = process.argv.includes('--json');
 const unknown = process.argv.slice(2).filter((a) => a !== '--json');

@@ -25,6 +25,13 @@ export const SPUN_CALIBRATION = calibrationData as SpunCalibration;
 
 /** Words read for contextual fit: a long article's worth; the stats say when a page had more. */
 export const MAX_CONTEXT_TOKENS = 30_000;
+/**
+ * On a page long enough to compare with clean English, words out of place are listed only when the
+ * page has clearly more of them than clean English does (this z, about the top 2% of clean pages):
+ * below it they are the few odd words every honest page has, and listing them would explain a
+ * verdict nobody made. The stats count the ones withheld.
+ */
+export const LIST_CONTEXT_FROM_Z = 2;
 /** Findings kept per page, strongest first; the stats still count every one. */
 export const MAX_SPUN_FINDINGS = 300;
 
@@ -70,7 +77,10 @@ function oddityFinding(o: Oddity, text: string, tokens: Tokens): Finding {
 
 export interface ContextPart {
   score: number;
+  /** Every word out of place, whether or not the page is odd enough for them to be listed. */
   findings: Finding[];
+  /** The findings are worth showing: the page is too short to compare, or clearly odder than clean English. */
+  listed: boolean;
   stats: Record<string, number>;
 }
 
@@ -80,16 +90,18 @@ export function contextPart(input: DetectorInput, model: SpunModel, cal: SpunCal
   const distinct = new Set<string>();
   for (const o of scan.oddities) distinct.add(tokens.norms[o.token]!);
   const score = contextScore(distinct.size, scan.judged, cal);
+  const z = oddityZ(distinct.size, scan.judged, cal);
   return {
     score,
     findings: scan.oddities.map((o) => oddityFinding(o, text, tokens)),
+    listed: scan.judged < cal.minJudged || z >= LIST_CONTEXT_FROM_Z,
     stats: {
       contextAssessed: 1,
       judgedWords: scan.judged,
       outOfPlaceWords: distinct.size,
       outOfPlaceShare: scan.judged ? round(distinct.size / scan.judged, 4) : 0,
       baseRate: cal.baseRate,
-      oddityZ: round(oddityZ(distinct.size, scan.judged, cal), 2),
+      oddityZ: round(z, 2),
       contextScore: round(score),
       contextTokensRead: scan.tokensRead,
       contextTokensSkipped: tokens.count - scan.tokensRead,
@@ -100,14 +112,21 @@ export function contextPart(input: DetectorInput, model: SpunModel, cal: SpunCal
 export function detectSpun(input: DetectorInput, lexicon: CompiledLexicon = spunLexicon()): DetectorResult {
   const lex = lexiconPart(input, lexicon);
   const model = input.resources?.spunModel;
-  const ctx = model ? contextPart(input, model) : { score: 0, findings: [], stats: { contextAssessed: 0 } };
+  const ctx = model ? contextPart(input, model) : { score: 0, findings: [], listed: true, stats: { contextAssessed: 0 } };
   const score = 100 * (1 - (1 - ctx.score / 100) * (1 - lex.score / 100));
-  const all = [...lex.findings, ...ctx.findings];
+  const contextListed = ctx.listed ? ctx.findings : [];
+  const all = [...lex.findings, ...contextListed];
   const findings = all.length > MAX_SPUN_FINDINGS ? [...all].sort((a, b) => b.weight - a.weight || a.start - b.start).slice(0, MAX_SPUN_FINDINGS).sort((a, b) => a.start - b.start) : all;
   return {
     score: round(score),
     findings,
-    stats: { ...lex.stats, lexiconScore: lex.score, ...ctx.stats, findingsDropped: all.length - findings.length },
+    stats: {
+      ...lex.stats,
+      lexiconScore: lex.score,
+      ...ctx.stats,
+      contextFindingsWithheld: ctx.findings.length - contextListed.length,
+      findingsDropped: all.length - findings.length,
+    },
   };
 }
 

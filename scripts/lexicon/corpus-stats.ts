@@ -9,26 +9,17 @@ export interface NgramCounts {
   unigrams: Map<string, number>;
   /** "w1 w2" for two adjacent word tokens. */
   bigrams: Map<string, number>;
-  /** Of those, the occurrences written with both words capitalised ("White House"). */
-  titleBigrams: Map<string, number>;
 }
 
 export function tokenizeAll(texts: string[]): Tokens[] {
   return texts.map((t) => tokenize(t));
 }
 
-const isUpper = (text: string, at: number) => {
-  const ch = text[at]!;
-  return ch !== ch.toLowerCase();
-};
-
-export function countNgrams(docs: Tokens[], texts: string[]): NgramCounts {
+export function countNgrams(docs: Tokens[]): NgramCounts {
   const unigrams = new Map<string, number>();
   const bigrams = new Map<string, number>();
-  const titleBigrams = new Map<string, number>();
   let words = 0;
-  docs.forEach((t, d) => {
-    const text = texts[d]!;
+  for (const t of docs) {
     for (let i = 0; i < t.count; i++) {
       if (!t.isWord[i]) continue;
       words++;
@@ -37,11 +28,10 @@ export function countNgrams(docs: Tokens[], texts: string[]): NgramCounts {
       if (i + 1 < t.count && t.isWord[i + 1]) {
         const b = w + ' ' + t.norms[i + 1]!;
         bigrams.set(b, (bigrams.get(b) ?? 0) + 1);
-        if (isUpper(text, t.starts[i]!) && isUpper(text, t.starts[i + 1]!)) titleBigrams.set(b, (titleBigrams.get(b) ?? 0) + 1);
       }
     }
-  });
-  return { words, unigrams, bigrams, titleBigrams };
+  }
+  return { words, unigrams, bigrams };
 }
 
 interface Node {

@@ -2,7 +2,7 @@
  * Generated spin candidates: take the fixed expressions ordinary English uses most (frequent,
  * strongly associated bigrams of the clean corpora, and the thesaurus's own multi-word terms whose
  * words are common), substitute their words the way a spinner does (build.ts chooses the substitutes:
- * the thesaurus for names, substitutions learned from real spinner output for the rest), and keep
+ * substitutions learned from real spinner output), and keep
  * the spins that look like English words put together (every word attested in clean text) but that
  * clean text never puts together. Vetoing against clean text happens in build.ts.
  */
@@ -24,7 +24,7 @@ export interface Collocation {
   phrase: string;
   /** Its count in the clean references. */
   count: number;
-  kind: 'bigram' | 'compound' | 'word' | 'name';
+  kind: 'bigram' | 'compound' | 'word';
 }
 
 export interface Candidate {
@@ -67,23 +67,6 @@ export function thesaurusCompounds(terms: Iterable<string>, c: NgramCounts, minC
     if (words.length !== 2 || !words.every((w) => ALPHA.test(w) && !FUNCTION_WORDS.has(w))) continue;
     const count = c.bigrams.get(term) ?? 0;
     if (count >= minCount) out.push({ phrase: term, count, kind: 'compound' });
-  }
-  return out;
-}
-
-/**
- * Named expressions: bigrams of content words that clean text writes capitalised ("White House",
- * "Middle East", "Supreme Court") at least `minShare` of the time. Names are never paraphrased, so a
- * spin of one ("White Home", "Center East") says more than a spin of an ordinary collocation.
- */
-export function namedExpressions(c: NgramCounts, minCount: number, minShare: number): Collocation[] {
-  const out: Collocation[] = [];
-  for (const [b, title] of c.titleBigrams) {
-    const n = c.bigrams.get(b)!;
-    if (n < minCount || title < minShare * n) continue;
-    const [w1, w2] = b.split(' ') as [string, string];
-    if (!ALPHA.test(w1) || !ALPHA.test(w2) || FUNCTION_WORDS.has(w1) || FUNCTION_WORDS.has(w2)) continue;
-    out.push({ phrase: b, count: n, kind: 'name' });
   }
   return out;
 }

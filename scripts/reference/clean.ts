@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { TextDoc } from '../corpora';
+import { brownCorpus, nlpCorpus, type TextDoc } from '../corpora';
 import { htmlToProse } from './html';
 import { CODE_MARK, proseLines } from './prose';
 
@@ -93,10 +93,21 @@ export function npmReadmes(): TextDoc[] {
   return docs;
 }
 
-/** Debian's HTML manuals of Python 3 and Node.js, when their packages are installed (else none). */
-export function debianTechnicalDocs(): TextDoc[] {
+/** Debian's HTML manuals of Python 3, Node.js, Django, SQLAlchemy and PostgreSQL (python3-doc, nodejs-doc, python-django-doc, python-sqlalchemy-doc, postgresql-doc-15). */
+export const DEBIAN_MANUALS = [
+  '/usr/share/doc/python3-doc/html',
+  '/usr/share/doc/nodejs/api',
+  '/usr/share/doc/python-django-doc/html',
+  '/usr/share/doc/python-sqlalchemy-doc/html',
+  '/usr/share/doc/postgresql-doc-15/html',
+];
+/** scikit-learn's user guide and examples (python-sklearn-doc, BSD-3-Clause): machine-learning prose, where old thesauri see spins. */
+export const SKLEARN_MANUAL = ['/usr/share/doc/python-sklearn-doc/html'];
+
+/** Debian's HTML manuals under `roots`, for those whose packages are installed (else none). */
+export function debianTechnicalDocs(roots: readonly string[] = DEBIAN_MANUALS): TextDoc[] {
   // python3-doc's html is a link to the versioned manual; realpath keeps it from being read twice.
-  const roots = [...new Set(['/usr/share/doc/python3-doc/html', '/usr/share/doc/nodejs/api'].filter((r) => existsSync(r)).map((r) => realpathSync(r)))];
+  const present = [...new Set(roots.filter((r) => existsSync(r)).map((r) => realpathSync(r)))];
   const docs: TextDoc[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -109,6 +120,22 @@ export function debianTechnicalDocs(): TextDoc[] {
       }
     }
   };
-  for (const root of roots) walk(root);
+  for (const root of present) walk(root);
   return docs;
+}
+
+/** Every clean reference corpus by name; Debian's manuals only where their packages are installed. */
+export function cleanCorpora(): Record<string, TextDoc[]> {
+  const corpora: Record<string, TextDoc[]> = {
+    brown: brownCorpus(),
+    'nlp-corpus': nlpCorpus(),
+    sotu: sotuCorpus(),
+    'spamassassin-ham': spamAssassinHam(),
+    'npm-readmes': npmReadmes(),
+  };
+  const debian = debianTechnicalDocs();
+  if (debian.length) corpora['debian-docs'] = debian;
+  const sklearn = debianTechnicalDocs(SKLEARN_MANUAL);
+  if (sklearn.length) corpora['sklearn-docs'] = sklearn;
+  return corpora;
 }

@@ -15,8 +15,8 @@ import { spunModelFromFile } from '../../cli/spun-model';
 import { contextPart } from '../../lib/detectors/spun';
 import type { SpunCalibration } from '../../lib/spun/statistic';
 import { tokenize } from '../../lib/tokenize';
-import { brownCorpus, nlpCorpus, type TextDoc } from '../corpora';
-import { debianTechnicalDocs, npmReadmes, sotuCorpus, spamAssassinHam } from '../reference/clean';
+import type { TextDoc } from '../corpora';
+import { cleanCorpora } from '../reference/clean';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CALIBRATION_PATH = join(here, '..', '..', 'lib', 'data', 'spun-calibration.json');
@@ -89,20 +89,6 @@ export function calibrate(corpora: Record<string, readonly PageCount[]>): SpunCa
       ]),
     ),
   };
-}
-
-/** Every clean reference corpus by name; Debian's manuals only where their packages are installed. */
-export function cleanCorpora(): Record<string, TextDoc[]> {
-  const corpora: Record<string, TextDoc[]> = {
-    brown: brownCorpus(),
-    'nlp-corpus': nlpCorpus(),
-    sotu: sotuCorpus(),
-    'spamassassin-ham': spamAssassinHam(),
-    'npm-readmes': npmReadmes(),
-  };
-  const debian = debianTechnicalDocs();
-  if (debian.length) corpora['debian-docs'] = debian;
-  return corpora;
 }
 
 export function countPages(docs: readonly TextDoc[]): PageCount[] {

@@ -4,7 +4,7 @@ import { contextPart, MAX_CONTEXT_TOKENS, MAX_SPUN_FINDINGS, SPUN_CALIBRATION } 
 import { signalFace } from '../../lib/signals';
 import { analyze } from '../../lib/index';
 import { loadSpunModel, ModelFormatError } from '../../lib/spun/model';
-import { contextScore, oddityZ } from '../../lib/spun/statistic';
+import { contextScore, oddityZ, SUSPICIOUS_SCORE } from '../../lib/spun/statistic';
 import { tokenize } from '../../lib/tokenize';
 
 const model = spunModelFromFile();
@@ -55,6 +55,28 @@ describe('contextual fit', () => {
     const r = context(text);
     expect(r.stats.outOfPlaceWords).toBeLessThanOrEqual(Math.ceil(r.stats.judgedWords! * SPUN_CALIBRATION.baseRate));
     expect(analyze(text, {}, {}, resources).signals.spun.score).toBeLessThan(10);
+  });
+
+  it('leaves a beginner’s guide to machine learning clean, with no spun phrase listed', () => {
+    const text =
+      'Machine learning is a way of building software that improves with experience. Instead of writing every rule by hand, ' +
+      'you give a program many examples and let it find the patterns. In supervised learning, each example comes with the ' +
+      'right answer: a photo labelled cat or dog, or a house with its sale price. The model makes a guess, measures how far ' +
+      'off it was with a loss function, and adjusts its parameters a little, usually by gradient descent. After many rounds ' +
+      'on the training data, you check it on a test set it has never seen, because a model that only memorises its examples ' +
+      'is of no use. Unsupervised learning has no answers to learn from: clustering groups similar customers, and ' +
+      'dimensionality reduction squeezes hundreds of features into a few. A neural network stacks many simple units in ' +
+      'layers; deep learning means a network with many such layers, trained on large data sets with graphics cards. ' +
+      'Start small: a linear regression or a decision tree in scikit-learn teaches the ideas, and a random forest is a ' +
+      'strong baseline for tabular data. Keep a validation set aside to tune the learning rate and the number of trees, ' +
+      'and be wary of leakage, when information about the answer slips into the features. Cloud services make it easy ' +
+      'to rent a machine with a graphics card when your laptop is too slow.';
+    const r = analyze(text, {}, {}, resources);
+    expect(r.verdict).toBe('clean');
+    // Its few odd words ("a machine", where "a car" is commoner) are clean English's base rate, not evidence.
+    expect(r.signals.spun.findings).toEqual([]);
+    expect(r.signals.spun.stats.contextFindingsWithheld).toBeGreaterThan(0);
+    expect(r.signals.spun.score).toBeLessThan(SUSPICIOUS_SCORE / 2);
   });
 
   it('counts each out-of-place word once per page however often it recurs', () => {

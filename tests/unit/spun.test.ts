@@ -23,8 +23,7 @@ describe('spun signal', () => {
   it('flags a spun paragraph on its own', () => {
     const text =
       'The desk under exhibits how international locations in Jap Europe embrace: tariffs, quotas and bans. ' +
-      'Our imaginative and prescient is that synthetic intelligence will help staff be taught faster. ' +
-      'Machine studying instruments now let small house owners see where the financial system is heading.';
+      'Our imaginative and prescient is that synthetic intelligence will help staff be taught faster.';
     const r = analyze(text);
     expect(r.signals.spun.score).toBeGreaterThanOrEqual(30);
     expect(r.flagged).toBe(true);
@@ -54,15 +53,17 @@ describe('spun signal', () => {
     // "embrace" introducing a list is a spin of "include"; embracing an idea is not.
     expect(found('Benefits embrace: lower costs and speed.')).toEqual(['embrace']);
     expect(found('Companies embrace change slowly.')).toEqual([]);
-    // Lower-case "america" mid-sentence is a spin of "the United States"; "America" is not.
-    expect(found('Tax rules inside america differ by state.')).toEqual(['america']);
-    expect(found('Tax rules inside America differ by state.')).toEqual([]);
+    // Lower-case "id" after a possessive is a spin of "identity"; an ID card is not.
+    expect(found('Thieves stole their id and opened accounts.')).toEqual(['id']);
+    expect(found('Bring your id card to the desk.')).toEqual([]);
   });
 
-  it('catches a spun name only when it is written as a name', () => {
-    const { findings } = spun('Reporters waited outside the White Home on Monday.');
-    expect(findings.map((f) => [f.actual, f.expected?.[0]])).toEqual([['White Home', 'White House']]);
-    expect(found('They bought a white home with a red door.')).toEqual([]);
+  it('leaves names and modern technical English alone', () => {
+    // Names are not spun by thesaurus senses: each of these was once read as a spin of another name.
+    expect(found('Arsenal lead the Premier League after a win in Middle Earth Stadium; the Earth Act passed.')).toEqual([]);
+    expect(found('The Government Publishing Office prints the Federal Register.')).toEqual([]);
+    // Ordinary terms of machine learning are not tortured phrases.
+    expect(found('Machine learning, supervised learning and every neural network need training data.')).toEqual([]);
   });
 
   it('counts a generated spin fully only when the page corroborates the substitution', () => {
