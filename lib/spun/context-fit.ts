@@ -139,6 +139,9 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
     const leftW = model.logProb(a, b, w);
     const rightW = c >= 0 ? model.logProb(b, w, c) + (d >= 0 ? model.logProb(w, c, d) : 0) : 0;
     const unigramW = model.unigram(w);
+    // A synonym without a bigram after b is scored by back-off: its left term is its unigram plus the
+    // history's weight, the same for every such synonym.
+    const leftBackoff = b >= 0 ? model.backoff(a, b) : 0;
     let best = -1;
     let bestGain = -Infinity;
     let bestLeft = 0;
@@ -148,14 +151,17 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
       // Without a bigram beside either neighbour, a synonym's window is all back-off: it can only
       // look better by being a commoner word, which commonGain takes out again.
       const before = b >= 0 ? model.bigram(b, s) : -1;
+      const unigramS = model.unigram(s);
+      const l = (before >= 0 ? model.logProbAt(a, b, s, before) : unigramS + leftBackoff) - leftW;
+      // The right terms are at most 0, so the gain is at most l − rightW: skip what cannot reach either
+      // threshold before looking anything up on the right.
+      const bound = l - rightW;
+      if (bound < MIN_GAIN || bound - (unigramS - unigramW) < MIN_COMMON_GAIN) continue;
       const after = c >= 0 ? model.bigram(s, c) : -1;
       if (before < 0 && after < 0) continue;
-      const l = (b >= 0 ? model.logProbAt(a, b, s, before) : model.unigram(s)) - leftW;
-      // The right terms are at most 0, so the gain is at most l − rightW: skip what cannot reach MIN_GAIN.
-      if (l - rightW < MIN_GAIN) continue;
       const r = c >= 0 ? model.logProbAt(b, s, c, after) + (d >= 0 ? model.logProb(s, c, d) : 0) : 0;
       const gain = l + r - rightW;
-      if (gain < MIN_GAIN || gain - (model.unigram(s) - unigramW) < MIN_COMMON_GAIN) continue;
+      if (gain < MIN_GAIN || gain - (unigramS - unigramW) < MIN_COMMON_GAIN) continue;
       gains[j] = gain;
       if (gain > bestGain) {
         bestGain = gain;

@@ -34,6 +34,8 @@ export interface SpunModel {
   bigram(v: number, w: number): number;
   /** `logProb(u, v, w)` given `bigram(v, w)` already looked up (v ≥ 0), saving the search. */
   logProbAt(u: number, v: number, w: number, bigramIndex: number): number;
+  /** ln of the back-off weight of the history (u v), v ≥ 0: `logProb(u, v, w)` = `unigram(w)` + this when the model lacks (v w). */
+  backoff(u: number, v: number): number;
   /** The synonyms of a word (ids, inflected like it), written into `out`; returns how many. */
   synonyms(w: number, out: Uint16Array): number;
   /** Longest synonym list, so callers can size `out` once. */
@@ -171,8 +173,12 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     return logProbAt(u, v, w, bigram(v, w));
   }
 
+  function backoff(u: number, v: number): number {
+    return uniBoBook[uniBo[v]!]! + (u >= 0 ? historyBackoff(u, v) : 0);
+  }
+
   function logProbAt(u: number, v: number, w: number, b: number): number {
-    if (b < 0) return uniProbBook[uniProb[w]!]! + uniBoBook[uniBo[v]!]! + (u >= 0 ? historyBackoff(u, v) : 0);
+    if (b < 0) return uniProbBook[uniProb[w]!]! + backoff(u, v);
     const p2 = biProbBook[biProb[b]!]!;
     if (u < 0) return p2;
     const e = extra(b);
@@ -215,6 +221,7 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     hasBigram: (v, w) => bigram(v, w) >= 0,
     bigram,
     logProbAt,
+    backoff,
     synonyms,
     maxSynonyms,
     provenance,
