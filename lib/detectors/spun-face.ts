@@ -9,5 +9,5 @@ export const spunFace: SignalFace<'spun'> = {
   rowNoun: ['phrase', 'phrases'],
   // A known phrase's suggested wording already says what its message says; a word out of place keeps
   // its message, which says why it is telling (what fits the place instead, and how much better).
-  evidence: (signal) => groupFindings(signal.findings).map(({ detail, ...row }) => (row.rule === 'spun/context' ? { ...row, detail } : row)),
+  evidence: (signal) => groupFindings(signal.findings).map(({ detail, ...row }) => (row.rule.startsWith('spun/context') ? { ...row, detail } : row)),
 };

@@ -1,6 +1,6 @@
 import calibrationData from '../data/spun-calibration.json';
 import type { CompiledLexicon } from '../lexicon';
-import { scanContextFit, type Oddity } from '../spun/context-fit';
+import { scanContextFit, type Oddity, type PairOddity } from '../spun/context-fit';
 import { lexiconPart, spunLexicon } from '../spun/lexicon-part';
 import type { SpunModel } from '../spun/model';
 import { contextScore, oddityZ, type SpunCalibration } from '../spun/statistic';
@@ -45,6 +45,9 @@ function timesBetter(gain: number): string {
   return `about ${(Math.round(t / 10 ** digits) * 10 ** digits).toLocaleString('en-US')} times`;
 }
 
+/** A synonym written with the capital of the word it replaces. */
+const matchCase = (seen: string, s: string) => (/^\p{Lu}/u.test(seen) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+
 /**
  * One out-of-place word as a finding: the word with the neighbour that rejects it ("homeland
  * safety"), and the same words with the synonym that fits ("homeland security").
@@ -58,8 +61,7 @@ function oddityFinding(o: Oddity, text: string, tokens: Tokens): Finding {
   const word = text.slice(tokens.starts[o.token]!, tokens.ends[o.token]!);
   const before = text.slice(start, tokens.starts[o.token]!);
   const after = text.slice(tokens.ends[o.token]!, end);
-  const matchCase = (s: string) => (/^\p{Lu}/u.test(word) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
-  const expected = o.expected.map((s) => before + matchCase(s) + after);
+  const expected = o.expected.map((s) => before + matchCase(word, s) + after);
   const neighbour = from < o.token ? `after “${before.trim()}”` : to > o.token ? `before “${after.trim()}”` : 'here';
   return {
     signal: 'spun',
@@ -69,11 +71,36 @@ function oddityFinding(o: Oddity, text: string, tokens: Tokens): Finding {
     end,
     actual,
     expected,
-    // One out-of-place word says little (honest text has a few); the weight grows with how clearly
-    // the context prefers the synonym.
-    weight: round(Math.min(0.4, 0.1 + (o.commonGain - 3) / 20), 2),
+    weight: oddityWeight(o.commonGain),
   };
 }
+
+/** Two adjacent words out of place together ("Home flooring"), and the pair that fits ("House floor"). */
+function pairFinding(o: PairOddity, text: string, tokens: Tokens): Finding {
+  const start = tokens.starts[o.first]!;
+  const end = tokens.ends[o.second]!;
+  const actual = text.slice(start, end);
+  const gap = text.slice(tokens.ends[o.first]!, tokens.starts[o.second]!);
+  const firstSeen = text.slice(start, tokens.ends[o.first]!);
+  const secondSeen = text.slice(tokens.starts[o.second]!, end);
+  const expected = o.expected.map((pair) => {
+    const [x, y] = pair.split(' ') as [string, string];
+    return matchCase(firstSeen, x) + gap + matchCase(secondSeen, y);
+  });
+  return {
+    signal: 'spun',
+    rule: 'spun/context-pair',
+    message: `“${actual}” is a pair English text does not use; with both words swapped for synonyms, “${o.expected[0]}” fits this place ${timesBetter(o.gain)} better, more than their being commoner words explains.`,
+    start,
+    end,
+    actual,
+    expected,
+    weight: oddityWeight(o.commonGain),
+  };
+}
+
+/** One out-of-place word or pair says little (honest text has a few); the weight grows with how clearly the context prefers the synonym. */
+const oddityWeight = (commonGain: number) => round(Math.min(0.4, 0.1 + (commonGain - 3) / 20), 2);
 
 export interface ContextPart {
   score: number;
@@ -87,19 +114,24 @@ export interface ContextPart {
 export function contextPart(input: DetectorInput, model: SpunModel, cal: SpunCalibration = SPUN_CALIBRATION): ContextPart {
   const { text, tokens } = input;
   const scan = scanContextFit(tokens, text, model, MAX_CONTEXT_TOKENS);
-  const distinct = new Set<string>();
-  for (const o of scan.oddities) distinct.add(tokens.norms[o.token]!);
-  const score = contextScore(distinct.size, scan.judged, cal);
-  const z = oddityZ(distinct.size, scan.judged, cal);
+  const words = new Set<string>();
+  for (const o of scan.oddities) words.add(tokens.norms[o.token]!);
+  const pairs = new Set<string>();
+  for (const o of scan.pairs) pairs.add(`${tokens.norms[o.first]!} ${tokens.norms[o.second]!}`);
+  const counted = words.size + pairs.size;
+  const score = contextScore(counted, scan.judged, cal);
+  const z = oddityZ(counted, scan.judged, cal);
+  const findings = [...scan.oddities.map((o) => oddityFinding(o, text, tokens)), ...scan.pairs.map((o) => pairFinding(o, text, tokens))];
   return {
     score,
-    findings: scan.oddities.map((o) => oddityFinding(o, text, tokens)),
+    findings: findings.sort((x, y) => x.start - y.start),
     listed: scan.judged < cal.minJudged || z >= LIST_CONTEXT_FROM_Z,
     stats: {
       contextAssessed: 1,
       judgedWords: scan.judged,
-      outOfPlaceWords: distinct.size,
-      outOfPlaceShare: scan.judged ? round(distinct.size / scan.judged, 4) : 0,
+      outOfPlaceWords: words.size,
+      outOfPlacePairs: pairs.size,
+      outOfPlaceShare: scan.judged ? round(counted / scan.judged, 4) : 0,
       baseRate: cal.baseRate,
       oddityZ: round(z, 2),
       contextScore: round(score),

@@ -15,6 +15,13 @@ import type { SpunModel } from './model';
  * `commonGain` takes out what s gains merely by being a commoner word. The word is an oddity when
  * its best synonym has gain ≥ MIN_GAIN and commonGain ≥ MIN_COMMON_GAIN. Honest text has oddities
  * too, at a base rate; the page statistic (statistic.ts) weighs their number against it.
+ *
+ * A spinner often swaps both words of a pair ("home flooring" for house floor, "robust assist" for
+ * strong support), and then neither word alone is repaired by one synonym: its neighbour is spun
+ * too. So two adjacent judged words that the model has never seen together, and that neither is an
+ * oddity alone, are tried as a pair: every synonym of the first with every synonym of the second
+ * that forms a pair the model knows, scored on the four trigrams that contain either word, by the
+ * same two thresholds.
  */
 export const MIN_GAIN = 5;
 export const MIN_COMMON_GAIN = 3;
@@ -42,10 +49,22 @@ export interface Oddity {
   after: number;
 }
 
+/** Two adjacent words out of place together, with the pair of synonyms that fits instead. */
+export interface PairOddity {
+  /** Token indices of the two words. */
+  first: number;
+  second: number;
+  /** The likeliest original pair(s), best first, lower case, as "first second". */
+  expected: string[];
+  gain: number;
+  commonGain: number;
+}
+
 export interface ContextFitScan {
   /** Words the model could judge (its vocabulary, not articles, pronouns or auxiliaries). */
   judged: number;
   oddities: Oddity[];
+  pairs: PairOddity[];
   /** Tokens read; less than the text's tokens when the page was longer than the signal reads. */
   tokensRead: number;
 }
@@ -121,6 +140,8 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
   const synonyms = new Uint16Array(model.maxSynonyms);
   const gains = new Float64Array(model.maxSynonyms);
   const oddities: Oddity[] = [];
+  /** Run positions of the single oddities, so that a pair scan does not count a place twice. */
+  const odd = new Uint8Array(length);
   let judged = 0;
   for (let i = 0; i < length; i++) {
     const w = ids[i]!;
@@ -175,6 +196,7 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
     for (let j = 0; j < count; j++) if (j !== best && gains[j]! >= bestGain - ALTERNATIVE_MARGIN) alternatives.push([gains[j]!, synonyms[j]!]);
     alternatives.sort((x, y) => y[0] - x[0]);
     const bestRight = bestGain - bestLeft;
+    odd[i] = 1;
     oddities.push({
       token: runs.tokens[i]!,
       expected: [s, ...alternatives.slice(0, MAX_EXPECTED - 1).map(([, id]) => id)].map((id) => model.word(id)),
@@ -185,6 +207,71 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
       after: runs.tokens[i + 1] ?? -1,
     });
   }
+  const pairs = scanPairs(runs, odd, model, synonyms);
   const tokensRead = Math.min(tokens.count, maxTokens);
-  return { judged, oddities, tokensRead };
+  return { judged, oddities, pairs, tokensRead };
+}
+
+function scanPairs(runs: Runs, odd: Uint8Array, model: SpunModel, first: Uint16Array): PairOddity[] {
+  const { ids, length } = runs;
+  const second = new Uint16Array(model.maxSynonyms);
+  const secondUnigram = new Float64Array(model.maxSynonyms);
+  const secondLast = new Float64Array(model.maxSynonyms);
+  const found: PairOddity[] = [];
+  /** Best candidates of the current pair: [gain, commonGain, s1, s2], strongest first. */
+  const best: [number, number, number, number][] = [];
+  for (let i = 0; i + 1 < length; i++) {
+    const w1 = ids[i]!;
+    const w2 = ids[i + 1]!;
+    if (w1 < 0 || w2 < 0 || odd[i] || odd[i + 1] || runs.tokens[i]! < 0 || runs.tokens[i + 1]! < 0) continue;
+    if (!model.isCentre(w1) || !model.isCentre(w2) || model.hasBigram(w1, w2)) continue;
+    const n1 = model.synonyms(w1, first);
+    const n2 = n1 ? model.synonyms(w2, second) : 0;
+    if (n2 === 0) continue;
+    const b = ids[i - 1] ?? -1;
+    const a = b >= 0 ? (ids[i - 2] ?? -1) : -1;
+    const c = ids[i + 2] ?? -1;
+    const d = c >= 0 ? (ids[i + 3] ?? -1) : -1;
+    const rest = (x: number, y: number) => (c >= 0 ? model.logProb(x, y, c) + (d >= 0 ? model.logProb(y, c, d) : 0) : 0);
+    const base = model.logProb(a, b, w1) + model.logProbAt(b, w1, w2, -1) + rest(w1, w2);
+    const unigrams = model.unigram(w1) + model.unigram(w2);
+    for (let k = 0; k < n2; k++) {
+      secondUnigram[k] = model.unigram(second[k]!);
+      secondLast[k] = c >= 0 && d >= 0 ? model.logProb(second[k]!, c, d) : 0;
+    }
+    best.length = 0;
+    // Every term is at most 0, so the first and last terms (each depends on one synonym only) bound
+    // the gain: candidates that cannot reach either threshold are dropped before their bigram is looked up.
+    for (let j = 0; j < n1; j++) {
+      const s1 = first[j]!;
+      const left = model.logProb(a, b, s1) - base;
+      if (left < MIN_GAIN) continue;
+      const commonLeft = left - model.unigram(s1) + unigrams - MIN_COMMON_GAIN;
+      for (let k = 0; k < n2; k++) {
+        if (left + secondLast[k]! < MIN_GAIN || commonLeft + secondLast[k]! - secondUnigram[k]! < 0) continue;
+        const s2 = second[k]!;
+        const xy = model.bigram(s1, s2);
+        if (xy < 0) continue;
+        const gain = left + model.logProbAt(b, s1, s2, xy) + rest(s1, s2);
+        if (gain < MIN_GAIN) continue;
+        const commonGain = gain - (model.unigram(s1) + secondUnigram[k]! - unigrams);
+        if (commonGain < MIN_COMMON_GAIN) continue;
+        best.push([gain, commonGain, s1, s2]);
+      }
+    }
+    if (best.length === 0) continue;
+    best.sort((x, y) => y[0] - x[0]);
+    const [gain, commonGain] = best[0]!;
+    found.push({
+      first: runs.tokens[i]!,
+      second: runs.tokens[i + 1]!,
+      expected: best
+        .filter(([g]) => g >= gain - ALTERNATIVE_MARGIN)
+        .slice(0, MAX_EXPECTED)
+        .map(([, , s1, s2]) => `${model.word(s1)} ${model.word(s2)}`),
+      gain,
+      commonGain,
+    });
+  }
+  return found;
 }

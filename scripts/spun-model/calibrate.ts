@@ -96,7 +96,7 @@ export function countPages(docs: readonly TextDoc[]): PageCount[] {
   return docs.flatMap((d) =>
     pagesOf(d).map((text) => {
       const { stats } = contextPart({ text, tokens: tokenize(text), language: 'eng' }, model);
-      return { judged: stats.judgedWords!, outOfPlace: stats.outOfPlaceWords! };
+      return { judged: stats.judgedWords!, outOfPlace: stats.outOfPlaceWords! + stats.outOfPlacePairs! };
     }),
   );
 }

@@ -47,6 +47,21 @@ describe('contextual fit', () => {
     expect(contextFindings('The president spoke from the White Home on Tuesday evening.')).toContainEqual(['White Home', 'White House']);
   });
 
+  it('finds two neighbouring words spun together, which no single synonym repairs', () => {
+    const text = 'The Senate passed the bill late on Friday, and the Home flooring vote is expected next week.';
+    const pair = context(text).findings.find((f) => f.rule === 'spun/context-pair');
+    expect(pair).toMatchObject({ actual: 'Home flooring' });
+    expect(pair!.expected?.[0]).toBe('House floor');
+    expect(text.slice(pair!.start, pair!.end)).toBe('Home flooring');
+    expect(pair!.message).toMatch(/^“Home flooring” is a pair .*“house floor” fits this place .* times better/);
+    expect(context(text).stats.outOfPlacePairs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('leaves a pair alone when English knows it as written', () => {
+    const text = 'The Senate passed the bill late on Friday, and the House floor vote is expected next week.';
+    expect(context(text).findings).toEqual([]);
+  });
+
   it('finds honest text’s few odd words at no more than its base rate, and does not score them', () => {
     const text =
       'The central bank raised interest rates again on Thursday, saying that prices were still rising faster than it wanted. ' +
