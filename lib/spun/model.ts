@@ -170,17 +170,21 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     if ((bigramFilter[slot >>> 5]! & (1 << (slot & 31))) === 0) return -1;
     return search(biCtx, biStart[w]!, biStart[w + 1]!, v);
   };
-  // RANK_BLOCK is a power of two: block = b >>> rankShift.
+  // The file's rank directory counts per RANK_BLOCK bigrams; expanded once to a count per 32-bit
+  // word (a quarter of a byte per bigram), a rank is one popcount instead of a loop over the block.
+  const wordRank = new Uint32Array(extraBits.length);
   const rankShift = 31 - Math.clz32(RANK_BLOCK);
+  for (let i = 0, r = 0; i < extraBits.length; i++) {
+    if (((i << 5) & (RANK_BLOCK - 1)) === 0) r = extraRank[(i << 5) >>> rankShift]!;
+    wordRank[i] = r;
+    r += popcount(extraBits[i]!);
+  }
   /** Rank of bigram b among extras, or -1 when it has none. */
   function extra(b: number): number {
     const word = extraBits[b >>> 5]!;
     const bit = 1 << (b & 31);
     if ((word & bit) === 0) return -1;
-    const block = b >>> rankShift;
-    let r = extraRank[block]!;
-    for (let i = (block << rankShift) >>> 5; i < b >>> 5; i++) r += popcount(extraBits[i]!);
-    return r + popcount(word & (bit - 1));
+    return wordRank[b >>> 5]! + popcount(word & (bit - 1));
   }
   /** Back-off weight of the history (u v). */
   function historyBackoff(u: number, v: number): number {
