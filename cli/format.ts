@@ -1,18 +1,17 @@
 import { evidenceSummary, type EvidenceRow } from '../lib/detectors/face';
 import { SIGNALS } from '../lib/signals';
 import type { RecoveredTable, Report, Verdict } from '../lib/types';
+import { revealInvisible } from '../lib/visible-text';
 
 const VERDICT_COLOR: Record<Verdict, string> = { clean: '32', suspicious: '33', syndicated: '31' };
 
 /**
- * Page text is untrusted: control characters (including ANSI escapes) are shown as visible escapes
- * so a page cannot move the cursor or recolour the terminal, and runs of whitespace become one space.
+ * Page text is untrusted: control and invisible characters (ANSI escapes, bidi overrides) are shown
+ * as visible marks so a page cannot move the cursor, recolour the terminal or reorder a line, and
+ * runs of whitespace become one space.
  */
 export function printable(s: string, max = 100): string {
-  const flat = s
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const flat = revealInvisible(s).replace(/\s+/g, ' ').trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 

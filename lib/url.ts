@@ -1,7 +1,11 @@
+import { getDomain } from 'tldts';
+
 /**
  * The address as an absolute http(s) URL, or undefined: javascript:, data: and malformed addresses
  * never pass. Trailing sentence punctuation ("see https://a.example/x.") is not part of the address.
- * Used where a page-given address is kept (boilerplate's source link) and where one is opened (popup).
+ * Credentials are dropped: `https://trusted.example@evil.example/` goes to evil.example but reads
+ * as trusted.example. Used where a page-given address is kept (boilerplate's source link) and where
+ * one is shown or opened (popup).
  */
 export function safeHttpUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
@@ -9,8 +13,23 @@ export function safeHttpUrl(raw: string | undefined): string | undefined {
   if (!/^https?:\/\//i.test(trimmed)) return undefined;
   try {
     const url = new URL(trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    url.username = '';
+    url.password = '';
+    return url.href;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The part of an address's host that one owner registered ("bbc.co.uk" for www.bbc.co.uk, by the
+ * Public Suffix List), which is what tells one site from another; an IP address is its own. Undefined
+ * for what is not an http(s) address.
+ */
+export function registrableDomain(raw: string | undefined): string | undefined {
+  const href = safeHttpUrl(raw);
+  if (!href) return undefined;
+  const { hostname } = new URL(href);
+  return getDomain(hostname, { allowPrivateDomains: false }) ?? hostname;
 }

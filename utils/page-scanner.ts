@@ -24,7 +24,8 @@ const NAVIGATION_DEBOUNCE_MS = 800;
 const CHANGE_SHARE = 0.2;
 const MIN_CHANGE = 400;
 
-const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+/** Documents the extraction can read; a browser shows a text/plain response as a document with the text in a <pre>. */
+const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
 
 /**
  * Resolves when the page is idle (or soon, in browsers without idle callbacks). Callers check

@@ -1,14 +1,17 @@
 import { evidenceSummary, MAX_ROWS, type EvidenceRow, type SignalFace } from '@/lib/detectors/face';
 import { SIGNALS } from '@/lib/signals';
 import type { RecoveredTable, Report } from '@/lib/types';
-import { safeHttpUrl } from '@/lib/url';
+import { registrableDomain, safeHttpUrl } from '@/lib/url';
+import { revealInvisible } from '@/lib/visible-text';
 import type { HighlightRange } from './messages';
 import type { TabState } from './tab-store';
 
 /**
  * Renders a tab's report (or why there is none) as DOM, for the popup. Everything that came from
  * the page (phrases, table cells, boilerplate lines, the source address) goes in as text nodes or
- * attribute values, never as markup.
+ * attribute values, never as markup, with its invisible characters shown (lib/visible-text.ts) and
+ * in an element of its own with `dir="auto"`, which isolates it: right-to-left text from the page
+ * cannot reorder the popup's words around it.
  */
 
 
@@ -45,10 +48,14 @@ export function statusText(state: TabState | null): string {
   }
 }
 
+/** Page text as an isolated element. */
+const pageText = (doc: Document, tag: 'q' | 'span' | 'div' | 'td', className: string, text: string) =>
+  el(doc, tag, { ...(className ? { class: className } : {}), dir: 'auto' }, revealInvisible(text));
+
 /** A recovered table, capped so a huge one cannot swamp the popup. */
 function tableNode(doc: Document, table: RecoveredTable): HTMLTableElement {
   const node = el(doc, 'table');
-  for (const row of table.rows.slice(0, 50)) node.append(el(doc, 'tr', {}, ...row.slice(0, 20).map((cell) => el(doc, 'td', {}, cell))));
+  for (const row of table.rows.slice(0, 50)) node.append(el(doc, 'tr', {}, ...row.slice(0, 20).map((cell) => pageText(doc, 'td', '', cell))));
   return node;
 }
 
@@ -58,13 +65,13 @@ function evidenceRow(doc: Document, row: EvidenceRow): HTMLElement {
   const head: Child[] = [];
   // A recovered table shows its cells better than the run-together text it was recovered from.
   const table = row.table?.rows.length ? tableNode(doc, row.table) : undefined;
-  if (!table) head.push(el(doc, 'q', { class: 'seen' }, row.text.length > 300 ? `${row.text.slice(0, 300)}…` : row.text));
-  if (row.expected?.length) head.push(' → probably ', el(doc, 'span', { class: 'expected' }, row.expected.join(' / ')));
+  if (!table) head.push(pageText(doc, 'q', 'seen', row.text.length > 300 ? `${row.text.slice(0, 300)}…` : row.text));
+  if (row.expected?.length) head.push(' → probably ', pageText(doc, 'span', 'expected', row.expected.join(' / ')));
   if (row.count > 1) head.push(' ', el(doc, 'span', { class: 'count' }, `×${row.count}`));
   if (head.length) item.append(el(doc, 'div', { class: 'row-head' }, ...head));
   if (row.detail) item.append(el(doc, 'div', { class: 'detail' }, row.detail));
   if (table) item.append(table);
-  if (row.url) item.append(el(doc, 'div', { class: 'row-source' }, `source: ${row.url}`));
+  if (row.url) item.append(pageText(doc, 'div', 'row-source', `source: ${row.url}`));
   return item;
 }
 
@@ -88,9 +95,12 @@ function signalSection(doc: Document, report: Report, face: SignalFace): HTMLEle
   return section;
 }
 
+/** The original's link, its text led by the registrable domain: the part of an address that says whose it is. */
 function sourceLine(doc: Document, report: Report): Node[] {
   const href = safeHttpUrl(report.sourceUrl);
-  return href ? [el(doc, 'p', { class: 'source' }, 'Original source: ', el(doc, 'a', { 'data-testid': 'source-link', href, target: '_blank', rel: 'noopener' }, href))] : [];
+  if (!href) return [];
+  const link = el(doc, 'a', { 'data-testid': 'source-link', href, target: '_blank', rel: 'noopener', dir: 'auto' }, el(doc, 'strong', {}, registrableDomain(href) ?? ''), ` · ${revealInvisible(href)}`);
+  return [el(doc, 'p', { class: 'source' }, 'Original source: ', link)];
 }
 
 /** Fills `root` with the report of a tab, or its status when there is no report. */

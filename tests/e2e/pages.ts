@@ -14,7 +14,10 @@ export interface TestPage {
   path: string;
   /** What the page is, for test names. */
   description: string;
+  /** The body served: HTML, or plain text when `contentType` says so. */
   html: string;
+  /** `text/html` unless said. */
+  contentType?: 'text/plain';
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -74,6 +77,8 @@ export const DEV_SAMPLE = {
  * A hostile page: markup-looking strings in its text, inside sentences with spun phrases, in a
  * raw table, in scraper-footer lines and in its title. Every element-like string carries an id
  * starting with `spinscope-injected` so a test can tell whether any of them became an element.
+ * Its footer also hides a right-to-left override and a zero-width space in a line, and credits a
+ * source whose address carries credentials that name another site (`example.org@evil.example`).
  */
 export function hostilePage(): TestPage {
   const img = '<img id="spinscope-injected-img" src=x onerror="window.spinscopePwned=1">';
@@ -87,8 +92,8 @@ export function hostilePage(): TestPage {
     `Poland | Expanded AI grants ${img} |`,
     `Lithuania | New research hubs ${bold} |`,
     'Many start-ups be taught from the imaginative and prescient of older firms, and international locations compete for synthetic intelligence expertise.',
-    `Source link : https://example.org/original-story?ref=<svg/onload=alert(1)>`,
-    `Creator : ${bold}`,
+    `Source link : https://example.org@evil.example/original-story?ref=<svg/onload=alert(1)>`,
+    `Creator : ${bold} \u202eyrollaM\u202c by\u200bline`,
     'Publish date : 2025-03-16 03:15:00',
     'Copyright for syndicated content material belongs to the linked Source.',
   ].join('\n');
@@ -102,6 +107,7 @@ export interface ServedPages {
   syndicated: TestPage;
   clean: TestPage;
   hostile: TestPage;
+  plainText: TestPage;
 }
 
 export function buildPages(): ServedPages {
@@ -126,7 +132,13 @@ export function buildPages(): ServedPages {
     syndicated: devPage('syndicated'),
     clean: devPage('clean'),
     hostile: hostilePage(),
+    plainText: { path: '/dev/plain-text.txt', description: 'a plain-text article', html: corpus.get(DEV_SAMPLE.spun)!.text, contentType: 'text/plain' },
   };
+}
+
+/** The document a browser makes of a plain-text response: the text in a <pre>, as Chromium and Firefox both show it. */
+export function plainTextDocument(text: string): string {
+  return `<html><head></head><body><pre>${escapeHtml(text)}</pre></body></html>`;
 }
 
 /** The text the extension's extraction gives for a page's HTML (lib/extract.ts on linkedom, as the CLI does). */

@@ -2,13 +2,15 @@
  * What the popup must show for a report, checked against the engine's report itself: the verdict,
  * the score, the language, a section per registered signal under its title with one row per
  * distinct text seen in the engine's order (the strongest MAX_ROWS of them), and the source link.
+ * Page text is expected as the popup shows it, invisible characters revealed (lib/visible-text.ts).
  */
 import { expect } from 'vitest';
 import { SIGNALS, VERDICTS, type Finding, type Report, type SignalId } from '../../lib/index';
 import { MAX_ROWS } from '../../lib/detectors/face';
+import { revealInvisible } from '../../lib/visible-text';
 import type { PopupView } from './extension';
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const collapse = (s: string) => revealInvisible(s).replace(/\s+/g, ' ').trim().toLowerCase();
 const hasNumber = (text: string, n: number) => new RegExp(`(^|[^0-9.])${n}([^0-9]|$)`).test(text);
 
 /**

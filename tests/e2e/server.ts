@@ -14,17 +14,17 @@ export interface PageServer {
 }
 
 export async function servePages(pages: readonly TestPage[]): Promise<PageServer> {
-  const byPath = new Map(pages.map((p) => [p.path, p.html]));
+  const byPath = new Map(pages.map((p) => [p.path, p]));
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const html = byPath.get(path);
-    if (html === undefined) {
+    const page = byPath.get(path);
+    if (page === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html);
+    res.writeHead(200, { 'content-type': `${page.contentType ?? 'text/html'}; charset=utf-8`, 'cache-control': 'no-store' });
+    res.end(page.html);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SIGNALS, type Finding, type Report, type SettingsInput, VERDICTS } from '../../lib/index';
 import { LAUNCHERS, type BrowserName, type DriverPage, type ExtensionBrowser } from './drivers';
 import { countOf, ExtensionUnderTest, fieldValue, NEUTRAL_COLOUR, pollUntil, readPopup, setField, sleep, textOf, VERDICT_COLOURS, type Badge } from './extension';
-import { buildPages, engineReport, type ServedPages, type TestPage } from './pages';
+import { buildPages, engineReport, plainTextDocument, type ServedPages, type TestPage } from './pages';
 import { expectPopupShowsReport } from './popup-expectations';
 import { servePages, type PageServer } from './server';
 
@@ -56,7 +56,7 @@ export function defineExtensionSuite(name: BrowserName): void {
     });
 
     const expected = (page: TestPage, host: '127.0.0.1' | 'localhost' = '127.0.0.1', settings: SettingsInput = {}) =>
-      engineReport(page.html, server.url(page.path, host), settings);
+      engineReport(page.contentType === 'text/plain' ? plainTextDocument(page.html) : page.html, server.url(page.path, host), settings);
 
     /** The page's tab (opened once per suite) after the extension scanned it. */
     async function scannedTab(page: TestPage): Promise<{ page: DriverPage; tabId: number; badge: Badge }> {
@@ -85,6 +85,7 @@ export function defineExtensionSuite(name: BrowserName): void {
       ['a spun dev-corpus page', 'spun'],
       ['a syndicated dev-corpus page', 'syndicated'],
       ['a clean dev-corpus page', 'clean'],
+      ['a plain-text article (text/plain)', 'plainText'],
     ];
 
     it('the seeds get the verdicts the project promises (engine, on the served HTML)', () => {
@@ -367,6 +368,30 @@ export function defineExtensionSuite(name: BrowserName): void {
       }
       const badge = await ext.badge(tabId);
       expect(badge.text).toBe(String(Math.round(report.score)));
+    });
+
+    it('shows page text isolated with its hidden characters revealed, and the source without the credentials that disguise it', async () => {
+      const report = expected(pages.hostile);
+      expect(report.sourceUrl, 'the engine keeps the source without credentials').toMatch(/^https:\/\/evil\.example\//);
+      const { tabId } = await scannedTab(pages.hostile);
+      const shown = await withPopup(tabId, (popup) =>
+        popup.evaluate(
+          () => ({
+            text: document.body.textContent ?? '',
+            pageTextElements: Array.from(document.querySelectorAll('.seen, .expected, .row-source, td'), (e) => e.getAttribute('dir')),
+            links: Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-testid=source-link]'), (a) => ({ href: a.href, text: a.textContent ?? '', dir: a.getAttribute('dir') })),
+          }),
+          null,
+        ),
+      );
+      expect(shown.text, 'no bidi control or zero-width character reaches the popup').not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
+      expect(shown.text).toContain('⟨U+202E⟩yrollaM⟨U+202C⟩ by⟨U+200B⟩line');
+      expect(shown.pageTextElements.length).toBeGreaterThan(0);
+      expect(new Set(shown.pageTextElements), 'every element of page text is isolated').toEqual(new Set(['auto']));
+      expect(shown.links).toHaveLength(1);
+      expect(shown.links[0]!.href).toMatch(/^https:\/\/evil\.example\/original-story/);
+      expect(shown.links[0]!.text.startsWith('evil.example · https://evil.example/'), shown.links[0]!.text).toBe(true);
+      expect(shown.links[0]!.dir).toBe('auto');
     });
   });
 }

@@ -126,3 +126,27 @@ describe('popup on a page with too little text', () => {
     expect(root.querySelector('header')!.className).toContain('neutral');
   });
 });
+
+describe('popup report view: page text that could disguise itself', () => {
+  it('isolates every piece of page text and shows bidi and zero-width controls instead of obeying them', () => {
+    const root = document.createElement('main');
+    // U+202E would display the rest of the row reversed ("…moc.elpmaxe"), U+200B hides inside a word.
+    const line = 'Source: \u202eelpmaxe.live\u202c the ma\u200bin story';
+    const report = reportWith({ boilerplate: [finding('boilerplate', line, { url: 'https://news.example/story' })] }, 'https://news.example/story');
+    renderTabState(root, { status: 'scanned', report });
+    const row = root.querySelector('[data-testid=signal-boilerplate] [data-testid=evidence-row]')!;
+    expect(row.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
+    expect(row.textContent).toContain('Source: ⟨U+202E⟩elpmaxe.live⟨U+202C⟩ the ma⟨U+200B⟩in story');
+    for (const el of row.querySelectorAll('.seen, .expected, .row-source')) expect(el.getAttribute('dir'), el.className).toBe('auto');
+    expect(root.querySelector('[data-testid=source-link]')!.getAttribute('dir')).toBe('auto');
+  });
+
+  it('links a source address without its credentials, and names its registrable domain first', () => {
+    const root = document.createElement('main');
+    renderTabState(root, { status: 'scanned', report: reportWith({}, 'https://trusted.example@news.evil.example/story') });
+    const link = root.querySelector<HTMLAnchorElement>('[data-testid=source-link]')!;
+    expect(link.getAttribute('href')).toBe('https://news.evil.example/story');
+    expect(link.textContent).toBe('evil.example · https://news.evil.example/story');
+    expect(root.textContent).not.toContain('trusted.example');
+  });
+});
