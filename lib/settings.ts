@@ -203,6 +203,84 @@ export function validateSettings(input: unknown): ValidatedSettings {
   return { settings: { thresholds, signals, autoScan, excludedSites }, problems };
 }
 
+/**
+ * The version of the stored settings' shape, kept in the stored object as `version`:
+ * - 1: the fields of `Settings`, only those that differ from the defaults, with no `version`;
+ * - 2: the same, with `version: 2`, so that a later shape can tell what it reads.
+ * Before version 1, settings were a flat `{ threshold, sites, enabled }` (one threshold, the sites
+ * to skip, automatic scanning), which `migrateStoredSettings` also reads.
+ */
+export const SETTINGS_VERSION = 2;
+
+const SETTINGS_KEYS = ['thresholds', 'signals', 'autoScan', 'excludedSites'] as const;
+const FLAT_KEYS = ['threshold', 'sites', 'enabled'] as const;
+
+export interface StoredSettingsMigration {
+  /** What to store: the settings in the current shape (version included). */
+  stored: Record<string, unknown>;
+  /** The version the stored settings had (0 for the flat shape, 1 for no version). */
+  from: number;
+  /** Storage should be rewritten with `stored`: it was in an older shape. */
+  rewrite: boolean;
+  /** For the user: each value moved to another place or left out, by name. Empty when nothing they set changed. */
+  notes: string[];
+}
+
+const shown = (v: unknown) => {
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length > 60 ? `${json.slice(0, 59)}…` : json;
+};
+
+/**
+ * Brings stored settings of any earlier shape to the current one, naming for the user every value
+ * that moved or was left out (nothing they set disappears without a word). Values are not checked
+ * here: `validateSettings` does that, field by field, on the result. Settings stored by a newer
+ * Spinscope (a synced device ahead of this one) are read as they are and not rewritten, so this
+ * version never destroys what the newer one wrote.
+ */
+export function migrateStoredSettings(raw: unknown): StoredSettingsMigration {
+  if (!isRecord(raw)) return { stored: { version: SETTINGS_VERSION }, from: SETTINGS_VERSION, rewrite: false, notes: [] };
+  const from = typeof raw.version === 'number' ? raw.version : FLAT_KEYS.some((k) => k in raw) ? 0 : 1;
+  if (from > SETTINGS_VERSION) {
+    return { stored: raw, from, rewrite: false, notes: [`These settings were saved by a newer version of Spinscope (settings version ${shown(raw.version)}); fields this version does not know are not used, and saving the options here replaces them.`] };
+  }
+  const notes: string[] = [];
+  const stored: Record<string, unknown> = { version: SETTINGS_VERSION };
+  for (const key of SETTINGS_KEYS) if (raw[key] !== undefined) stored[key] = raw[key];
+  if (from === 0) {
+    const { threshold, sites, enabled } = raw;
+    if (sites !== undefined) {
+      const list = typeof sites === 'string' ? sites.split(/[\s,]+/).filter(Boolean) : sites;
+      if (Array.isArray(list)) {
+        const current = Array.isArray(stored.excludedSites) ? (stored.excludedSites as unknown[]) : [];
+        stored.excludedSites = [...current, ...list];
+        notes.push(`"sites" (${list.length} ${list.length === 1 ? 'site' : 'sites'}) became Sites to skip.`);
+      } else notes.push(`"sites" ${shown(sites)} is not a list of sites and was left out.`);
+    }
+    if (threshold !== undefined) {
+      if (typeof threshold === 'number' && Number.isFinite(threshold)) {
+        const thresholds: Record<string, unknown> = isRecord(stored.thresholds) ? { ...stored.thresholds } : {};
+        thresholds.suspicious = threshold;
+        // The flat shape had one threshold, "flag from"; the syndicated one stays as far above it as the defaults are.
+        const { suspicious: defaultSuspicious, syndicated: defaultSyndicated } = DEFAULT_SETTINGS.thresholds;
+        const raiseSyndicated = threshold >= defaultSyndicated && thresholds.syndicated === undefined;
+        if (raiseSyndicated) thresholds.syndicated = Math.min(100, threshold + defaultSyndicated - defaultSuspicious);
+        stored.thresholds = thresholds;
+        notes.push(`"threshold" ${threshold} became the suspicious threshold${raiseSyndicated ? `, and the syndicated one ${String(thresholds.syndicated)}` : ''}.`);
+      } else notes.push(`"threshold" ${shown(threshold)} is not a number and was left out.`);
+    }
+    if (enabled !== undefined) {
+      if (typeof enabled === 'boolean') {
+        stored.autoScan = enabled;
+        notes.push(`"enabled" ${String(enabled)} became Scan pages automatically: ${enabled ? 'on' : 'off'}.`);
+      } else notes.push(`"enabled" ${shown(enabled)} is not true or false and was left out.`);
+    }
+  }
+  const known = new Set<string>(['version', ...SETTINGS_KEYS, ...(from === 0 ? FLAT_KEYS : [])]);
+  for (const key of Object.keys(raw)) if (!known.has(key)) notes.push(`"${key}" ${shown(raw[key])} is not a Spinscope setting and was left out.`);
+  return { stored, from, rewrite: from < SETTINGS_VERSION || notes.length > 0, notes };
+}
+
 /** Only the fields that differ from the defaults, for storage (as uBlock Origin stores only what a user changed). */
 export function settingsDiff(settings: Settings): SettingsInput {
   const out: SettingsInput = {};

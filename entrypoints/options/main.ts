@@ -85,6 +85,7 @@ form.addEventListener('submit', (event) => {
     }
     await saveSettings(settings);
     fill(settings);
+    showMigrationNotes([]);
     status.textContent = 'Saved';
   })();
 });
@@ -94,13 +95,29 @@ document.getElementById('restore-defaults')?.addEventListener('click', () => {
     clearProblems();
     await restoreDefaultSettings();
     fill(DEFAULT_SETTINGS);
+    showMigrationNotes([]);
     status.textContent = 'Saved: defaults restored';
   })();
 });
 
+/** What a migration of the stored settings moved or left out, until the user saves over it. */
+function showMigrationNotes(notes: readonly string[]): void {
+  const box = document.getElementById('migration')!;
+  const list = document.getElementById('migration-list')!;
+  list.replaceChildren(
+    ...notes.map((note) => {
+      const item = document.createElement('li');
+      item.textContent = note;
+      return item;
+    }),
+  );
+  box.hidden = notes.length === 0;
+}
+
 void (async () => {
-  const { settings, problems } = await loadSettings();
+  const { settings, problems, migrationNotes } = await loadSettings();
   fill(settings);
+  showMigrationNotes(migrationNotes);
   if (problems.length) {
     status.classList.add('problem');
     status.textContent = 'Some stored values were invalid and fell back to their defaults; save to keep these.';
