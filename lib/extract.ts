@@ -8,7 +8,9 @@
  * 1. Walk the body once, iteratively, pruning subtrees that are never article text (scripts,
  *    navigation, forms, hidden elements, and elements whose role, class or id says menu, sidebar,
  *    comments, footer…). Record each text node with its nearest block element, and the block
- *    separators (line breaks, table cell borders) between them.
+ *    separators (line breaks, table cell borders) between them. The walk follows the page as
+ *    rendered: open shadow roots (with their slots' assigned nodes) and same-origin frames are
+ *    read in place; closed shadow roots and cross-origin frames cannot be read by any script.
  * 2. Score blocks that read like paragraphs (≥ 25 characters, mostly not link text): each adds to
  *    its parent, half to its grandparent and a third to the next ancestor. Ancestors' link density
  *    and class/id hints adjust their score; the best one is the article, joined by siblings that
@@ -50,7 +52,7 @@ const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'SECTION',
   'ARTICLE', 'MAIN', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'CAPTION', 'FIGURE', 'FIGCAPTION', 'ADDRESS', 'HR', 'BR', 'BODY',
-  'DETAILS', 'SUMMARY', 'CENTER',
+  'DETAILS', 'SUMMARY', 'CENTER', 'IFRAME',
 ]);
 const CELL_TAGS = new Set(['TD', 'TH']);
 
@@ -99,7 +101,28 @@ function classAndId(el: Element): string {
   return cls && id ? `${cls} ${id}` : cls || id || '';
 }
 
+/** An element's open shadow root (a closed one cannot be seen by any script, ours included). */
+function shadowRootOf(el: Element): ShadowRoot | null {
+  return (el as { shadowRoot?: ShadowRoot | null }).shadowRoot ?? null;
+}
+
+/** The nodes assigned to a slot, when the DOM implementation has slots. */
+function assignedNodesOf(el: Element): readonly Node[] | undefined {
+  const slot = el as { assignedNodes?: (options?: { flatten?: boolean }) => Node[] };
+  return typeof slot.assignedNodes === 'function' ? slot.assignedNodes() : undefined;
+}
+
+/** The body of a frame's document when it can be read (same origin, loaded); a cross-origin frame gives null. */
+function frameBodyOf(el: Element): HTMLElement | undefined {
+  try {
+    return (el as { contentDocument?: Document | null }).contentDocument?.body ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isPruned(el: Element, tag: string): boolean {
+  if (tag === 'IFRAME') return frameBodyOf(el) === undefined || el.hasAttribute('hidden');
   if (PRUNED_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
@@ -176,6 +199,15 @@ export function* extractArticleSteps(doc: Document): Generator<void, ExtractedTe
   if (!body) return { text: '', title, segments: [] };
 
   // 1. Walk.
+  /** Shadow roots and frame documents the walk entered, with the element that shows them. */
+  const hosts = new Map<Node, Element>();
+  /** The element a node is shown in: its parent, a shadow root's host, a frame document's frame. */
+  const parentOf = (n: Node): Element | null => {
+    const parent = n.parentNode;
+    if (!parent) return null;
+    if (parent.nodeType === ELEMENT) return parent as Element;
+    return hosts.get(parent) ?? null;
+  };
   const pieces: Piece[] = [];
   const blocks = new Map<Element, BlockStats>();
   const blockStack: Element[] = [body];
@@ -199,10 +231,42 @@ export function* extractArticleSteps(doc: Document): Generator<void, ExtractedTe
     else if (BLOCK_TAGS.has(tag)) pushSep('\n', block);
   };
 
-  let node: Node | null = body.firstChild;
-  while (node) {
+  // The walk follows the page as rendered: an open shadow root's tree in place of its host's
+  // light children, a slot's assigned nodes in place of its fallback, and a same-origin frame's
+  // body inside the frame. A frame of the walk is one element whose children are being visited.
+  interface WalkFrame {
+    el: Element;
+    tag: string;
+    /** Children given as a list (a slot's assigned nodes), else the sibling chain from `node`. */
+    list: readonly Node[] | undefined;
+    index: number;
+    node: Node | null;
+  }
+  const frameOf = (el: Element, tag: string): WalkFrame => {
+    const root = shadowRootOf(el);
+    if (root) hosts.set(root, el);
+    const assigned = tag === 'SLOT' ? assignedNodesOf(el) : undefined;
+    if (assigned?.length) return { el, tag, list: assigned, index: 0, node: assigned[0]! };
+    const frameBody = tag === 'IFRAME' ? frameBodyOf(el) : undefined;
+    if (frameBody?.ownerDocument) hosts.set(frameBody.ownerDocument, el);
+    return { el, tag, list: undefined, index: 0, node: (root ?? frameBody ?? el).firstChild };
+  };
+  const advance = (f: WalkFrame) => {
+    f.node = f.list ? (f.list[++f.index] ?? null) : (f.node?.nextSibling ?? null);
+  };
+  const walk: WalkFrame[] = [frameOf(body, tagOf(body))];
+  while (walk.length) {
+    const frame = walk[walk.length - 1]!;
+    const node = frame.node;
+    if (!node) {
+      walk.pop();
+      if (walk.length) {
+        leave(frame.el, frame.tag);
+        advance(walk[walk.length - 1]!);
+      }
+      continue;
+    }
     if (++visited % NODES_PER_STEP === 0) yield;
-    let descend = false;
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
       const text = node as Text;
       const data = text.data;
@@ -222,20 +286,11 @@ export function* extractArticleSteps(doc: Document): Generator<void, ExtractedTe
       const tag = tagOf(el);
       if (!isPruned(el, tag)) {
         enter(el, tag);
-        if (el.firstChild) descend = true;
-        else leave(el, tag);
+        walk.push(frameOf(el, tag));
+        continue;
       }
     }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    // Next sibling, or climb, leaving each finished element.
-    while (node && node !== body && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== body && node.nodeType === ELEMENT) leave(node as Element, tagOf(node as Element));
-    }
-    node = node && node !== body ? node.nextSibling : null;
+    advance(frame);
   }
 
   // 2. Score ancestors of paragraph-like blocks.
@@ -253,8 +308,7 @@ export function* extractArticleSteps(doc: Document): Generator<void, ExtractedTe
       c.chars += stats.chars;
       c.linkChars += stats.linkChars;
       if (level > 0) c.score += score / (level === 1 ? 1 : level === 2 ? 2 : level * 3);
-      const parent: Node | null = el.parentNode;
-      el = parent && parent.nodeType === ELEMENT ? (parent as Element) : null;
+      el = parentOf(el);
     }
   }
 
@@ -305,7 +359,7 @@ export function* extractArticleSteps(doc: Document): Generator<void, ExtractedTe
         found = true;
         break;
       }
-      n = n.parentNode;
+      n = parentOf(n);
     }
     for (const p of path) inArticle.set(p, found);
     return found;

@@ -136,7 +136,9 @@ export function createHighlighter(doc: Document, ctx: ContentScriptContext): Hig
     clear();
     for (const info of ranges.slice(0, MAX_RANGES)) {
       const at = locateRange(segments, info.start, info.end);
-      if (!at || !at.startNode.isConnected || !at.endNode.isConnected) continue;
+      // Only text in this document's own tree, connected: a highlight's style and registry do not
+      // reach into shadow roots or frames, whose text is in the report but is not marked.
+      if (!at || at.startNode.getRootNode() !== doc || at.endNode.getRootNode() !== doc) continue;
       if (at.startOffset > at.startNode.length || at.endOffset > at.endNode.length) continue;
       const range = doc.createRange();
       range.setStart(at.startNode, at.startOffset);

@@ -108,6 +108,32 @@ export interface ServedPages {
   clean: TestPage;
   hostile: TestPage;
   plainText: TestPage;
+  inShadowRoot: TestPage;
+  inFrame: TestPage;
+}
+
+/**
+ * The same article as `page`, but shown from elsewhere in the tree: built by the page's script inside
+ * an open shadow root, or in a same-origin frame (`srcdoc`). The extension must read it as it reads
+ * the plain page, so the engine's report on `page` is what the browser must show.
+ */
+function articleElsewhere(page: TestPage, where: 'shadow' | 'frame'): TestPage {
+  const article = parseHTML(page.html).document.querySelector('article')!.outerHTML;
+  const chrome = (inner: string) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>Story</title></head>
+  <body>
+    <header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+    ${inner}
+    <footer><p>About us · Contact · Privacy</p></footer>
+  </body>
+</html>
+`;
+  if (where === 'frame') {
+    return { path: `${page.path}.in-frame.html`, description: `${page.description} in a same-origin frame`, html: chrome(`<iframe title="story" srcdoc="${escapeHtml(`<!doctype html><html><body>${article}</body></html>`)}"></iframe>`) };
+  }
+  const script = `document.querySelector('story-card').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(article).replace(/</g, '\\u003c')};`;
+  return { path: `${page.path}.in-shadow-root.html`, description: `${page.description} in an open shadow root`, html: chrome(`<story-card></story-card><script>${script}</script>`) };
 }
 
 export function buildPages(): ServedPages {
@@ -133,6 +159,8 @@ export function buildPages(): ServedPages {
     clean: devPage('clean'),
     hostile: hostilePage(),
     plainText: { path: '/dev/plain-text.txt', description: 'a plain-text article', html: corpus.get(DEV_SAMPLE.spun)!.text, contentType: 'text/plain' },
+    inShadowRoot: articleElsewhere(devPage('spun'), 'shadow'),
+    inFrame: articleElsewhere(devPage('spun'), 'frame'),
   };
 }
 

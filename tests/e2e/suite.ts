@@ -370,6 +370,21 @@ export function defineExtensionSuite(name: BrowserName): void {
       expect(badge.text).toBe(String(Math.round(report.score)));
     });
 
+    for (const key of ['inShadowRoot', 'inFrame'] as const) {
+      it(`reads an article shown from elsewhere in the page: ${key === 'inShadowRoot' ? 'an open shadow root' : 'a same-origin frame'}`, async () => {
+        const page = pages[key];
+        // The same article as the plain spun page, so the engine's report on that page is the one to show.
+        const report = engineReport(pages.spun.html, server.url(page.path));
+        expect(report.words).toBeGreaterThan(100);
+        const tab = await ext.openTab(server.url(page.path));
+        tabs.set(page.path, tab);
+        const badge = await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, report));
+        expect(badge.text).toBe(String(Math.round(report.score)));
+        const stored = await ext.storedReport(tab.tabId);
+        expect(stored!.words).toBe(report.words);
+      });
+    }
+
     it('shows page text isolated with its hidden characters revealed, and the source without the credentials that disguise it', async () => {
       const report = expected(pages.hostile);
       expect(report.sourceUrl, 'the engine keeps the source without credentials').toMatch(/^https:\/\/evil\.example\//);

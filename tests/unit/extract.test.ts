@@ -130,3 +130,30 @@ describe('extractArticle', () => {
     expect(r.value.text).toBe(extractArticle(doc).text);
   });
 });
+
+describe('articles the page shows from elsewhere in its tree', () => {
+  it('reads an article inside an open shadow root, with its slotted text, as the page renders it', () => {
+    const host = document.createElement('news-story');
+    host.innerHTML = `<span slot="byline">By a staff reporter</span><p>light fallback the page does not show</p>`;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = `<article><h1>Budget</h1><slot name="byline"></slot>${ARTICLE.map((p) => `<p>${p}</p>`).join('')}</article>`;
+    document.body.replaceChildren(host);
+    const { text, segments } = extractArticle(document);
+    for (const p of ARTICLE) expect(text).toContain(p);
+    expect(text).toContain('By a staff reporter');
+    expect(text).not.toContain('light fallback');
+    // Offsets still map to the live text nodes inside the shadow tree.
+    for (const s of segments) expect(text.slice(s.start, s.end)).toBe(s.node.data);
+    document.body.replaceChildren();
+  });
+
+  it('reads an article in a same-origin frame, without the frame\'s own footer', () => {
+    const frame = document.createElement('iframe');
+    document.body.replaceChildren(frame);
+    frame.contentDocument!.body.innerHTML = `<main><article>${ARTICLE.map((p) => `<p>${p}</p>`).join('')}</article></main><footer>Footer of the frame</footer>`;
+    const { text } = extractArticle(document);
+    for (const p of ARTICLE) expect(text).toContain(p);
+    expect(text).not.toContain('Footer of the frame');
+    document.body.replaceChildren();
+  });
+});
