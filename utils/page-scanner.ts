@@ -17,12 +17,22 @@ import { isMessage, sendMessage, type Message, type Protocol } from './messages'
 export const TEXT_PART_CHARS = 256 * 1024;
 /** Longest stretch of extraction work before yielding to the page. */
 export const SLICE_MS = 8;
-/** Rescan delay after the last substantial change, and after an in-page navigation. */
+/** Rescan delay after the last change to the article, and after an in-page navigation. */
 const MUTATION_DEBOUNCE_MS = 1500;
 const NAVIGATION_DEBOUNCE_MS = 800;
-/** A change is substantial when it adds or removes this share of the article's length (at least MIN_CHANGE characters). */
+/** Longest a due rescan waits for an article that keeps changing, so a page that never settles is still followed. */
+const MUTATION_MAX_WAIT_MS = 4000;
+/**
+ * Least time between the end of one scan and a rescan that only small changes added up to (a
+ * clock, a ticker or an advert make those, and they rarely touch the article), or one after a
+ * large change when the last such rescan found the article unchanged (text removed and put back).
+ */
+const SLOW_RESCAN_GAP_MS = 10_000;
+/** The article changed substantially once the changes since the last scan add up to this share of its length (at least MIN_CHANGE characters). */
 const CHANGE_SHARE = 0.2;
 const MIN_CHANGE = 400;
+/** Characters hashed between checks of the time slice. */
+const HASH_CHUNK_CHARS = 64 * 1024;
 
 /** Documents the extraction can read; a browser shows a text/plain response as a document with the text in a <pre>. */
 const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
@@ -54,91 +64,189 @@ export async function extractInSlices(doc: Document, ctx: ContentScriptContext):
   }
 }
 
+/** Characters removed plus characters added between two texts, their common start and end set aside. */
+function changedCharacters(before: string, after: string): number {
+  if (before === after) return 0;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return before.length + after.length - 2 * (start + end);
+}
+
+const isOwn = (node: Node) => node.nodeType === 1 && (node as Element).hasAttribute(OWN_NODE_ATTRIBUTE);
+
+/**
+ * Characters of page text a batch of mutations changed. Text removed and added again unchanged (a
+ * framework re-rendering the same article) counts for nothing; elements the extension adds itself
+ * are left out.
+ */
+function changedInBatch(records: readonly MutationRecord[]): number {
+  let removed = '';
+  let added = '';
+  let changed = 0;
+  for (const r of records) {
+    if (r.type === 'characterData') {
+      changed += changedCharacters(r.oldValue ?? '', (r.target as CharacterData).data);
+      continue;
+    }
+    for (const node of r.removedNodes) if (!isOwn(node)) removed += node.textContent ?? '';
+    for (const node of r.addedNodes) if (!isOwn(node)) added += node.textContent ?? '';
+  }
+  return changed + changedCharacters(removed, added);
+}
+
+/** What identifies a text sent to the background, to tell whether a rescan found anything new. */
+interface TextFingerprint {
+  url: string;
+  length: number;
+  hash: number;
+}
+
+/** FNV-1a (32 bits, over UTF-16 code units) of `text`, in slices of at most `SLICE_MS` between idle callbacks. */
+async function hashInSlices(text: string, ctx: ContentScriptContext): Promise<number | undefined> {
+  let hash = 0x811c9dc5;
+  let sliceEnd = performance.now() + SLICE_MS;
+  for (let at = 0; at < text.length; at += HASH_CHUNK_CHARS) {
+    if (performance.now() >= sliceEnd) {
+      await idle(200);
+      if (ctx.isInvalid) return undefined;
+      sliceEnd = performance.now() + SLICE_MS;
+    }
+    const end = Math.min(text.length, at + HASH_CHUNK_CHARS);
+    for (let i = at; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Whether a scan sends the text it extracted even when it is the text last sent (the settings or the user asked for a new report). */
+type Resend = 'always' | 'if-changed';
+
 export function startPageScanner(ctx: ContentScriptContext): void {
   const doc = document;
   // Made on the first request to highlight: most pages never get one.
   let highlighter: Highlighter | undefined;
   let segments: readonly TextSegment[] | null = null;
   let articleLength = 0;
+  let lastSent: TextFingerprint | undefined;
   let scanning: Promise<void> | null = null;
-  let scanAgain = false;
+  let queuedScan: Resend | undefined;
   let observer: MutationObserver | undefined;
+  let navigationTimer: number | undefined;
+  // The rescan that changes to the page call for: its timer, and what decides when it runs.
   let rescanTimer: number | undefined;
+  let changedSinceScan = 0;
+  let rescanDueSince: number | undefined;
+  let substantialChange = false;
+  let lastChangeAt = 0;
+  let lastScanEndedAt = 0;
+  let lastSubstantialRescanFoundNoChange = false;
 
-  const scan = (): Promise<void> => {
+  const cancelRescan = () => {
+    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
+    rescanTimer = undefined;
+    changedSinceScan = 0;
+    rescanDueSince = undefined;
+    substantialChange = false;
+  };
+
+  const scan = (resend: Resend): Promise<void> => {
     if (scanning) {
-      scanAgain = true;
+      queuedScan = queuedScan === 'always' || resend === 'always' ? 'always' : 'if-changed';
       return scanning;
     }
     scanning = (async () => {
+      const followsSubstantialChange = substantialChange;
+      // Changes from here on may be missing from this extraction: they count towards the next one.
+      cancelRescan();
       const extracted = await extractInSlices(doc, ctx);
       if (!extracted || ctx.isInvalid) return;
-      highlighter?.clear();
+      lastScanEndedAt = Date.now();
+      // Only the segments stay here (node references and offsets); the text goes to the background.
       segments = extracted.segments;
       articleLength = extracted.text.length;
-      // Only the segments stay here (node references and offsets); the text goes to the background.
       const { text } = extracted;
-      const scanId = `${Date.now()}-${Math.random()}`;
       const url = location.href;
+      const hash = await hashInSlices(text, ctx);
+      if (hash === undefined) return;
+      const fingerprint = { url, length: text.length, hash };
+      const unchanged = lastSent?.url === url && lastSent.length === text.length && lastSent.hash === hash;
+      if (resend === 'if-changed' && followsSubstantialChange) lastSubstantialRescanFoundNoChange = unchanged;
+      // The report and any highlights still describe this text.
+      if (unchanged && resend === 'if-changed') return;
+      highlighter?.clear();
+      const scanId = `${Date.now()}-${Math.random()}`;
       for (let at = 0; ; at += TEXT_PART_CHARS) {
         // Serialising a part is a few ms: in a task of its own, not after the extraction's last slice or the previous part.
         await idle(200);
         if (ctx.isInvalid) break;
         const done = at + TEXT_PART_CHARS >= text.length;
         const sent = await sendMessage({ type: 'spinscope:page-text', url, scanId, text: text.slice(at, at + TEXT_PART_CHARS), done }).catch(() => undefined);
+        if (done && sent?.ok) lastSent = fingerprint;
         if (done || !sent?.ok || ctx.isInvalid) break;
       }
     })().finally(() => {
       scanning = null;
-      if (scanAgain) {
-        scanAgain = false;
-        void scan();
-      }
+      const queued = queuedScan;
+      queuedScan = undefined;
+      if (queued) void scan(queued);
     });
     return scanning;
   };
 
-  const scheduleRescan = (delay: number) => {
-    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
-    rescanTimer = ctx.setTimeout(() => {
-      rescanTimer = undefined;
-      void consider('auto');
-    }, delay);
+  /**
+   * When the due rescan runs: once the article has not changed for the debounce delay, or after
+   * the maximum wait if it keeps changing; not before the slow gap when only small changes added
+   * up, or when the last rescan after a large change found nothing new (text removed and put back).
+   */
+  const rescanAt = (dueSince: number): number => {
+    const settled = Math.min(lastChangeAt + MUTATION_DEBOUNCE_MS, dueSince + MUTATION_MAX_WAIT_MS);
+    const slow = !substantialChange || lastSubstantialRescanFoundNoChange;
+    return slow ? Math.max(settled, lastScanEndedAt + SLOW_RESCAN_GAP_MS) : settled;
   };
 
-  const isOwn = (node: Node) => node.nodeType === 1 && (node as Element).hasAttribute(OWN_NODE_ATTRIBUTE);
+  // One timer per due rescan, moved on when it fires early, rather than one per mutation batch.
+  const armRescan = () => {
+    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
+    rescanTimer = undefined;
+    if (rescanDueSince === undefined) return;
+    const wait = rescanAt(rescanDueSince) - Date.now();
+    if (wait > 0) {
+      rescanTimer = ctx.setTimeout(armRescan, wait);
+    } else {
+      void consider('auto', 'if-changed');
+    }
+  };
 
   const watch = () => {
     if (observer || !doc.body) return;
     observer = new MutationObserver((records) => {
+      const changed = changedInBatch(records);
+      if (changed === 0) return;
+      lastChangeAt = Date.now();
+      changedSinceScan += changed;
       const threshold = Math.max(MIN_CHANGE, articleLength * CHANGE_SHARE);
-      let changed = 0;
-      for (const r of records) {
-        if (r.type === 'characterData') changed += (r.target as Text).length;
-        for (const list of [r.addedNodes, r.removedNodes]) {
-          for (const node of list) {
-            if (isOwn(node)) continue;
-            changed += node.nodeType === 3 ? (node as Text).length : (node.textContent?.length ?? 0);
-            if (changed >= threshold) break;
-          }
-        }
-        if (changed >= threshold) {
-          scheduleRescan(MUTATION_DEBOUNCE_MS);
-          return;
-        }
-      }
+      if (changedSinceScan < threshold) return;
+      const becameDue = rescanDueSince === undefined;
+      rescanDueSince ??= lastChangeAt;
+      // A change that is large on its own is followed without the slow gap; re-arm for the earlier time.
+      const becameSubstantial = !substantialChange && changed >= threshold;
+      if (becameSubstantial) substantialChange = true;
+      if (becameDue || becameSubstantial) armRescan();
     });
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
     ctx.onInvalidated(() => observer?.disconnect());
   };
 
   const unwatch = () => {
     observer?.disconnect();
     observer = undefined;
+    cancelRescan();
   };
 
   /** Asks the background whether to scan (it knows the settings), and does it or stops reading the page. */
-  const consider = async (reason: ScanReason): Promise<void> => {
+  const consider = async (reason: ScanReason, resend: Resend = 'always'): Promise<void> => {
     const url = location.href;
     if (!READABLE_TYPES.has(doc.contentType)) {
       await sendMessage({ type: 'spinscope:page-unreadable', url }).catch(() => {});
@@ -153,7 +261,7 @@ export function startPageScanner(ctx: ContentScriptContext): void {
       highlighter?.clear();
       segments = null;
     } else if (decision.status === 'scan') {
-      await scan();
+      await scan(resend);
     }
   };
 
@@ -189,7 +297,11 @@ export function startPageScanner(ctx: ContentScriptContext): void {
     if (ctx.isInvalid) return;
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       highlighter?.clear();
-      scheduleRescan(NAVIGATION_DEBOUNCE_MS);
+      if (navigationTimer !== undefined) clearTimeout(navigationTimer);
+      navigationTimer = ctx.setTimeout(() => {
+        navigationTimer = undefined;
+        void consider('auto');
+      }, NAVIGATION_DEBOUNCE_MS);
     });
     await consider('auto');
   };

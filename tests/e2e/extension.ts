@@ -1,7 +1,8 @@
 /**
  * What the tests read from and do to the running extension, through its public surface only: the
  * toolbar action (badge text, colour, title), the background's `spinscope:get-tab-state` message (what the popup is given),
- * storage.sync, and the popup and options pages opened as ordinary tabs. Calls to extension APIs
+ * storage.sync, the protocol messages content scripts send (every extension page receives them),
+ * and the popup and options pages opened as ordinary tabs. Calls to extension APIs
  * run in a "control" page, an extension page kept open for that purpose (options.html), where
  * `browser` (Firefox) or `chrome` (Chromium) is available.
  */
@@ -33,7 +34,10 @@ interface ExtensionApi {
   action?: ActionApi;
   browserAction?: ActionApi;
   tabs: { query(q: object): Promise<{ id?: number }[]> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(listener: (message: unknown, sender: { tab?: { id?: number } }) => void): void };
+  };
   storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> } };
 }
 
@@ -63,6 +67,15 @@ export class ExtensionUnderTest {
 
   static async attach(browser: ExtensionBrowser): Promise<ExtensionUnderTest> {
     const control = await browser.openExtensionPage('options.html');
+    await control.evaluate(() => {
+      const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi; spinscopeMessagesSeen?: { tabId: number; type: string; at: number }[] };
+      const api = (g.browser ?? g.chrome) as ExtensionApi;
+      const seen: { tabId: number; type: string; at: number }[] = (g.spinscopeMessagesSeen = []);
+      api.runtime.onMessage.addListener((message, sender) => {
+        const type = (message as { type?: unknown } | null)?.type;
+        if (typeof type === 'string' && sender.tab?.id !== undefined) seen.push({ tabId: sender.tab.id, type, at: Date.now() });
+      });
+    }, null);
     return new ExtensionUnderTest(browser, control);
   }
 
@@ -121,6 +134,19 @@ export class ExtensionUnderTest {
       const api = (g.browser ?? g.chrome) as ExtensionApi;
       const state = (await api.runtime.sendMessage({ type: 'spinscope:get-tab-state', tabId: id })) as { report: Report | null } | null;
       return state?.report ?? null;
+    }, tabId);
+  }
+
+  /**
+   * The protocol messages each tab's content script sent to the extension, as `{type, at}`.
+   * A content script's runtime messages reach every extension page, so the control page records
+   * them from `attach` on, listening without answering (the background answers). Every scan starts
+   * with `spinscope:may-scan`, so those count a tab's extractions; `spinscope:page-text` the texts sent.
+   */
+  async messagesFrom(tabId: number): Promise<{ type: string; at: number }[]> {
+    return this.control.evaluate((id) => {
+      const seen = (globalThis as unknown as { spinscopeMessagesSeen: { tabId: number; type: string; at: number }[] }).spinscopeMessagesSeen;
+      return seen.filter((m) => m.tabId === id).map(({ type, at }) => ({ type, at }));
     }, tabId);
   }
 

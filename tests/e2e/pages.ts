@@ -100,6 +100,82 @@ export function hostilePage(): TestPage {
   return { path: '/hostile.html', description: 'a hostile page with markup in its text', html: articlePage(`Synthetic intelligence ${script} ${img}`, text) };
 }
 
+/** A value as a JavaScript literal for an inline script, `<` escaped so that no string in it can close the element. */
+const scriptLiteral = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+const mainOf = (html: string) => parseHTML(html).document.querySelector('main')?.innerHTML ?? '';
+
+/**
+ * Pages that keep changing, as script-driven sites do. All three run their script from load on.
+ * - re-rendered: every 50 ms a clock in the header ticks and the article is rendered again from
+ *   its HTML, unchanged; `showNextArticle()` (called by the test) makes it render another article.
+ * - growing: a live blog that gains one 180-character paragraph every 2 s.
+ * - streaming: an article that starts empty and gains a sentence every 50 ms, up to 30,000 characters.
+ */
+function livePages(first: TestPage, next: TestPage, more: TestPage): { reRendered: TestPage; nextArticle: TestPage; growing: TestPage; streaming: TestPage } {
+  const withHeaderClock = (html: string) => html.replace('<header>', '<header><time id="clock"></time>');
+  const atEnd = (html: string, script: string) => html.replace('</body>', `<script>${script}</script>\n</body>`);
+  const articles = [mainOf(first.html), mainOf(next.html)];
+  const reRendered = atEnd(
+    withHeaderClock(first.html),
+    `const articles = ${scriptLiteral(articles)};
+let shown = 0;
+window.showNextArticle = () => { shown = 1; };
+setInterval(() => {
+  document.getElementById('clock').textContent = new Date().toISOString();
+  document.querySelector('main').innerHTML = articles[shown];
+}, 50);`,
+  );
+  // The page as it is once the next article shows, for the report the extension must then give (no test opens it).
+  const { document } = parseHTML(withHeaderClock(first.html));
+  document.querySelector('main')!.innerHTML = articles[1]!;
+  const nextArticle = document.toString();
+
+  // The live blog starts as the page in the issue did: about 145 words, here in four paragraphs.
+  const words = extractedText(first.html).split(/\s+/);
+  const paragraphs: string[] = [];
+  for (let at = 0; at < words.length && paragraphs.length < 4; ) {
+    let p = '';
+    while (at < words.length && p.split(' ').length < 37) p += (p ? ' ' : '') + words[at++];
+    paragraphs.push(p);
+  }
+  const sentences = extractedText(more.html).match(/[^.!?]+[.!?]+/g) ?? [];
+  const growing = atEnd(
+    articlePage('Live: the markets today', paragraphs.join('\n')),
+    `const sentences = ${scriptLiteral(sentences.map((x) => x.trim()))};
+let next = 0;
+const paragraph = () => {
+  let p = '';
+  while (p.length < 180) p += sentences[next++ % sentences.length] + ' ';
+  return p.slice(0, 180);
+};
+setInterval(() => {
+  const el = document.createElement('p');
+  el.textContent = paragraph();
+  document.querySelector('article').append(el);
+}, 2000);`,
+  );
+  const streaming = atEnd(
+    articlePage('Streaming story', ''),
+    `const sentences = ${scriptLiteral(sentences.map((x) => x.trim()))};
+let next = 0;
+let length = 0;
+const timer = setInterval(() => {
+  const el = document.createElement('p');
+  el.textContent = sentences[next++ % sentences.length];
+  document.querySelector('article').append(el);
+  length += el.textContent.length;
+  if (length >= 30000) clearInterval(timer);
+}, 50);`,
+  );
+  return {
+    reRendered: { path: '/live/re-rendered.html', description: 'an article re-rendered every 50 ms', html: reRendered },
+    nextArticle: { path: '/live/re-rendered-next.html', description: 'the re-rendered page once its next article shows', html: nextArticle },
+    growing: { path: '/live/growing.html', description: 'a live blog growing by a paragraph every 2 s', html: growing },
+    streaming: { path: '/live/streaming.html', description: 'an article streamed in every 50 ms', html: streaming },
+  };
+}
+
 export interface ServedPages {
   seed000: TestPage;
   seed001: TestPage;
@@ -110,6 +186,10 @@ export interface ServedPages {
   plainText: TestPage;
   inShadowRoot: TestPage;
   inFrame: TestPage;
+  reRendered: TestPage;
+  nextArticle: TestPage;
+  growing: TestPage;
+  streaming: TestPage;
 }
 
 /**
@@ -151,16 +231,19 @@ export function buildPages(): ServedPages {
     if (page.label !== label) throw new Error(`Dev page ${id} is labelled ${page.label}, not ${label}.`);
     return pageFromText(`/dev/${id}.html`, `the ${label} dev page ${id}`, page.text);
   };
+  const seed000 = pageFromText('/seed-000.html', 'seed 000', seedText('000'));
+  const clean = devPage('clean');
   return {
-    seed000: pageFromText('/seed-000.html', 'seed 000', seedText('000')),
+    seed000,
     seed001: pageFromText('/seed-001.html', 'seed 001', seedText('001')),
     spun: devPage('spun'),
     syndicated: devPage('syndicated'),
-    clean: devPage('clean'),
+    clean,
     hostile: hostilePage(),
     plainText: { path: '/dev/plain-text.txt', description: 'a plain-text article', html: corpus.get(DEV_SAMPLE.spun)!.text, contentType: 'text/plain' },
     inShadowRoot: articleElsewhere(devPage('spun'), 'shadow'),
     inFrame: articleElsewhere(devPage('spun'), 'frame'),
+    ...livePages(clean, seed000, devPage('spun')),
   };
 }
 

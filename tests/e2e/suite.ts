@@ -309,6 +309,74 @@ export function defineExtensionSuite(name: BrowserName): void {
       }
     });
 
+    it('an article re-rendered every 50 ms that is replaced by another gets the new report within 10 s', async () => {
+      const url = `${server.url(pages.reRendered.path)}?replaced`;
+      const first = engineReport(pages.reRendered.html, url);
+      const next = engineReport(pages.nextArticle.html, url);
+      expect(next.verdict).not.toBe(first.verdict);
+      const tab = await ext.openTab(url);
+      try {
+        const before = await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, first));
+        expect(before.text).toBe(String(Math.round(first.score)));
+        await tab.page.evaluate(() => (window as unknown as { showNextArticle(): void }).showNextArticle(), null);
+        const shownAt = Date.now();
+        const after = await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, next));
+        const followedMs = Date.now() - shownAt;
+        expect(after.text).toBe(String(Math.round(next.score)));
+        expect(after.colour).toBe(VERDICT_COLOURS[next.verdict]);
+        expect(followedMs, 'ms from the new article to its badge').toBeLessThan(10_000);
+        console.info(`${name}: the badge followed the re-rendered page's new article in ${followedMs} ms`);
+      } finally {
+        await tab.page.close();
+      }
+    });
+
+    it('an article re-rendered unchanged every 50 ms under a ticking clock is read at most once per 10 s, and its text sent once', async () => {
+      const url = `${server.url(pages.reRendered.path)}?unchanged`;
+      const report = engineReport(pages.reRendered.html, url);
+      const tab = await ext.openTab(url);
+      try {
+        await ext.waitForBadge(tab.tabId, (b) => badgeMatches(b, report));
+        const from = Date.now();
+        const windowMs = 30_000;
+        await sleep(windowMs);
+        const seen = (await ext.messagesFrom(tab.tabId)).filter((m) => m.at >= from && m.at < from + windowMs);
+        const scans = seen.filter((m) => m.type === 'spinscope:may-scan');
+        expect(scans.length, 'scans in 30 s').toBeLessThanOrEqual(windowMs / 10_000);
+        expect(seen.filter((m) => m.type === 'spinscope:page-text'), 'texts sent again').toHaveLength(0);
+        expect(badgeMatches(await ext.badge(tab.tabId), report), 'the badge still shows the report').toBe(true);
+        console.info(`${name}: ${scans.length} scans in 30 s of a page re-rendered every 50 ms (at ${scans.map((m) => m.at - from).join(', ')} ms)`);
+      } finally {
+        await tab.page.close();
+      }
+    });
+
+    it('a live blog growing by a 180-character paragraph every 2 s is rescanned as it grows', async () => {
+      const tab = await ext.openTab(server.url(pages.growing.path));
+      try {
+        const first = await pollUntil(() => ext.storedReport(tab.tabId), (r) => r !== null);
+        expect(first, 'a first report').not.toBeNull();
+        const grown = await pollUntil(() => ext.storedReport(tab.tabId), (r) => (r?.words ?? 0) >= first!.words + 150, 60_000);
+        expect(grown?.words, 'words in the report').toBeGreaterThanOrEqual(first!.words + 150);
+        console.info(`${name}: the live blog's report went from ${first!.words} to ${grown!.words} words`);
+      } finally {
+        await tab.page.close();
+      }
+    });
+
+    it('an article streamed in every 50 ms gets past "too little text" and its report keeps up', async () => {
+      const tab = await ext.openTab(server.url(pages.streaming.path));
+      try {
+        const report = await pollUntil(() => ext.storedReport(tab.tabId), (r) => (r?.words ?? 0) >= 3000, 60_000);
+        expect(report?.words, 'words in the report').toBeGreaterThanOrEqual(3000);
+        const badge = await ext.waitForBadge(tab.tabId, (b) => b.text === String(Math.round(report!.score)));
+        expect(badge.text).toBe(String(Math.round(report!.score)));
+        expect(badge.title).not.toMatch(/too little/i);
+      } finally {
+        await tab.page.close();
+      }
+    });
+
     it('navigating away clears the badge and the report of the tab', async () => {
       const url = `${server.url(pages.seed001.path)}?navigate-away`;
       const report = engineReport(pages.seed001.html, url);

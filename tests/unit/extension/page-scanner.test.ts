@@ -14,6 +14,13 @@ const PARAGRAPHS = [
   'Critics said the plan was vague, and asked for figures on its cost, its schedule and the people responsible for it.',
 ];
 
+/** Another story of about the same length, for pages that swap one article for another. */
+const OTHER_PARAGRAPHS = [
+  'Rain is expected across the north of the country this weekend, with local flooding likely near the larger rivers.',
+  'Forecasters advised drivers to avoid low roads on Saturday night and to check the warnings before setting out.',
+  'The weather should turn drier on Monday, although strong winds may continue along the coast until Tuesday morning.',
+];
+
 let ctx: ContentScriptContext;
 let sent: { type: string; url?: string; text?: string; done?: boolean }[];
 const TAB = 3;
@@ -130,5 +137,96 @@ describe('content script page scanner', () => {
     await deliver({ type: 'spinscope:clear-highlights' });
     expect(document.documentElement.dataset.spinscopeHighlights).toBeUndefined();
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  describe('on pages that keep changing (fake timers)', () => {
+    const reports = () => sent.filter((m) => m.type === 'spinscope:page-text' && m.done);
+    // Every scan starts by asking the background whether to scan, so these count the extractions.
+    const scansAsked = () => sent.filter((m) => m.type === 'spinscope:may-scan').length;
+    const renderArticle = (paragraphs: readonly string[]) => {
+      document.querySelector('article')!.innerHTML = paragraphs.map((p) => `<p>${p}</p>`).join('');
+    };
+    let intervals: ReturnType<typeof setInterval>[];
+
+    beforeEach(() => {
+      vi.useFakeTimers();
+      intervals = [];
+    });
+    afterEach(() => {
+      for (const id of intervals) clearInterval(id);
+      vi.useRealTimers();
+    });
+
+    it('follows an article re-rendered every 50 ms that is replaced by another one, within a few seconds', async () => {
+      let paragraphs = PARAGRAPHS;
+      intervals.push(setInterval(() => renderArticle(paragraphs), 50));
+      startPageScanner(ctx);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(reports()).toHaveLength(1);
+      expect(reports()[0]!.text).toContain(PARAGRAPHS[0]);
+
+      paragraphs = OTHER_PARAGRAPHS;
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(reports()).toHaveLength(2);
+      expect(reports()[1]!.text).toContain(OTHER_PARAGRAPHS[0]);
+      expect(reports()[1]!.text).not.toContain(PARAGRAPHS[0]);
+    });
+
+    it('rescans an article that grows by a 180-character paragraph every 2 s, and the report keeps up', async () => {
+      const article = document.querySelector('article')!;
+      let added = 0;
+      const paragraph = (n: number) => `Update ${n}: ${'the live coverage continues with another short report from the scene, '.repeat(3)}`.slice(0, 180);
+      intervals.push(
+        setInterval(() => {
+          const p = document.createElement('p');
+          p.textContent = paragraph(++added);
+          article.append(p);
+        }, 2000),
+      );
+      startPageScanner(ctx);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(reports().length).toBeGreaterThanOrEqual(4);
+      // The changes since the last report stay under the change threshold: a fifth of the article.
+      const latest = reports().at(-1)!.text!;
+      expect(latest.length).toBeGreaterThanOrEqual(0.8 * (article.textContent ?? '').length);
+      expect(latest).toContain(paragraph(Math.floor(0.8 * added)));
+    });
+
+    it('reports a page that streams its article in every 50 ms, without scanning more than once per 10 s', async () => {
+      document.querySelector('article')!.replaceChildren();
+      const article = document.querySelector('article')!;
+      let added = 0;
+      intervals.push(
+        setInterval(() => {
+          const p = document.createElement('p');
+          p.textContent = `${PARAGRAPHS[added++ % PARAGRAPHS.length]} `;
+          article.append(p);
+        }, 50),
+      );
+      startPageScanner(ctx);
+      await vi.advanceTimersByTimeAsync(500);
+      const first = reports().length;
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(reports().length).toBeGreaterThan(first);
+      expect(reports().at(-1)!.text!.split(/\s+/).length).toBeGreaterThan(1000);
+      expect(scansAsked()).toBeLessThanOrEqual(1 + 30_000 / 10_000);
+    });
+
+    it('scans a page whose clock ticks and whose article is re-rendered unchanged every 50 ms at most once per 10 s, and sends its text once', async () => {
+      const clock = document.createElement('span');
+      document.querySelector('nav')!.append(clock);
+      intervals.push(
+        setInterval(() => {
+          clock.textContent = new Date().toISOString();
+          renderArticle(PARAGRAPHS);
+        }, 50),
+      );
+      startPageScanner(ctx);
+      await vi.advanceTimersByTimeAsync(60_000);
+      // The clock's changes add up to a rescan now and then; it finds the article unchanged and sends nothing.
+      expect(scansAsked()).toBeGreaterThan(1);
+      expect(scansAsked()).toBeLessThanOrEqual(60_000 / 10_000);
+      expect(reports()).toHaveLength(1);
+    });
   });
 });
