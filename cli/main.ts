@@ -6,6 +6,10 @@ import { HELP, parseArgs, UsageError, type CliOptions } from './options';
 const EXIT_OK = 0;
 const EXIT_INPUT = 1;
 const EXIT_USAGE = 2;
+const EXIT_NOT_TEXT = 3;
+
+/** 1 when an input could not be read, else 3 when an input was not text, else 0. */
+const exitStatus = (failed: number, notText: number) => (failed ? EXIT_INPUT : notText ? EXIT_NOT_TEXT : EXIT_OK);
 
 const warn = (message: string) => process.stderr.write(`spinscope: ${message}\n`);
 
@@ -61,6 +65,7 @@ async function runJsonl(opts: CliOptions & { jsonl: string }): Promise<number> {
   const { scanJsonlLine } = await import('./inputs');
   const label = opts.jsonl === '-' ? 'stdin' : opts.jsonl;
   let failed = 0;
+  let notText = 0;
   let lineNo = 0;
   try {
     for await (const raw of readLines(opts.jsonl)) {
@@ -75,9 +80,13 @@ async function runJsonl(opts: CliOptions & { jsonl: string }): Promise<number> {
         result = { id: null, error: 'internal error while scoring this record' };
         warn(internalError(`${label}:${lineNo}`, err));
       }
+      const where = `${label}:${lineNo}${result.id !== null ? ` (id ${JSON.stringify(result.id)})` : ''}`;
       if ('error' in result) {
         failed++;
-        warn(`${label}:${lineNo}${result.id !== null ? ` (id ${JSON.stringify(result.id)})` : ''}: ${result.error}.`);
+        warn(`${where}: ${result.error}.`);
+      } else if (result.notText !== undefined) {
+        notText++;
+        warn(`${where}: not text (${result.notText}); not scored.`);
       }
       process.stdout.write(JSON.stringify(result) + '\n');
     }
@@ -87,17 +96,22 @@ async function runJsonl(opts: CliOptions & { jsonl: string }): Promise<number> {
     return EXIT_INPUT;
   }
   if (failed) warn(`${failed} of the records could not be scored.`);
-  return failed ? EXIT_INPUT : EXIT_OK;
+  return exitStatus(failed, notText);
 }
 
 async function runFiles(opts: CliOptions): Promise<number> {
   const [{ scanFile }, { formatReport }] = await Promise.all([import('./inputs'), import('./format')]);
   let failed = 0;
+  let notText = 0;
   const jsonOut: unknown[] = [];
   opts.files.forEach((name, i) => {
     const shownName = name === '-' ? 'standard input' : name;
     try {
       const { text, report } = scanFile(name, opts.settings, opts.url);
+      if (report.notText !== undefined) {
+        notText++;
+        warn(`${shownName}: not text (${report.notText}); not scored.`);
+      }
       if (opts.json) jsonOut.push(opts.files.length === 1 ? report : { file: name, report });
       else process.stdout.write((i > 0 ? '\n' : '') + formatReport(shownName, text, report, opts));
     } catch (err) {
@@ -110,7 +124,7 @@ async function runFiles(opts: CliOptions): Promise<number> {
   if (opts.json && (opts.files.length > 1 || jsonOut.length)) {
     process.stdout.write(JSON.stringify(opts.files.length === 1 ? jsonOut[0] : jsonOut, null, 2) + '\n');
   }
-  return failed ? EXIT_INPUT : EXIT_OK;
+  return exitStatus(failed, notText);
 }
 
 /**

@@ -30,8 +30,10 @@ export const HELP = `Usage: spinscope scan [options] FILE...
 
 Scores articles for signs of low-quality syndication, one score per signal:
 ${SIGNALS.map((s) => `  ${s.id.padEnd(23)}${s.title}`).join('\n')}
-.html/.htm files go through the same article extraction as the browser extension;
-other files are read as UTF-8 text; - reads standard input.
+.html/.htm files (or fragments) go through the same article extraction as the
+browser extension (very large ones are cut before parsing); other files are read as
+UTF-8 text (UTF-16 with a byte-order mark); - reads standard input. Binary or
+undecodable input gets the verdict "not-text" and is not scored.
 
 Output:
   (default)              a readable report per file
@@ -57,7 +59,8 @@ ${signalFlagLines((id) => `--no-${id}`, 'turn a signal off')}
   -v, --version          the version
 
 Exit status: 0 when every input was scored, 1 when an input could not be read or
-parsed (the others are still reported), 2 for a usage error.
+parsed (the others are still reported), 2 for a usage error, 3 when every input
+was read but one or more were not text (binary or undecodable).
 `;
 
 const isSignalId = (s: string): s is SignalId => (SIGNAL_IDS as readonly string[]).includes(s);
