@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { validateSettings, type SettingsInput } from '../lib/settings';
 import { SIGNAL_IDS, SIGNALS, type SignalId } from '../lib/signals';
 
@@ -16,6 +17,8 @@ export interface CliOptions {
   /** Distinct findings listed per signal in the readable report. */
   maxFindings: number;
   color: boolean;
+  /** Threads that score JSON Lines records. */
+  workers: number;
 }
 
 /** A mistake in how the command was called: reported as a message with exit code 2, never a stack trace. */
@@ -42,6 +45,8 @@ Output:
   --jsonl FILE|-         read JSON Lines records {"id", "text" or "html", "url"?} and
                          write one JSON line per record: {"id", "score", "verdict",
                          "flagged", "language", "signals"} or {"id", "error"}
+  --workers N            threads scoring --jsonl records (default: the number of
+                         cores, here ${availableParallelism()}); output stays in input order
   --max-findings N       distinct findings listed per signal in the readable report
                          (default 12; 0 lists them all)
   --no-color             plain text even on a terminal (NO_COLOR is honoured too)
@@ -91,7 +96,9 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     settings: {},
     maxFindings: 12,
     color: isTTY && !env.NO_COLOR,
+    workers: availableParallelism(),
   };
+  let workersGiven = false;
   const args = [...argv];
   if (args.length === 0) return { ...opts, command: 'help' };
   const first = args[0]!;
@@ -143,6 +150,11 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
       const n = parseNumber(flag, value());
       if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number from 0 up.`);
       opts.maxFindings = n;
+    } else if (flag === '--workers') {
+      const n = parseNumber(flag, value());
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number from 1 up.`);
+      opts.workers = n;
+      workersGiven = true;
     } else if (flag === '--suspicious' || flag === '--syndicated') {
       thresholds[flag.slice(2) as 'suspicious' | 'syndicated'] = parseNumber(flag, value());
     } else if (flag.startsWith('--weight-') && isSignalId(flag.slice(9))) {
@@ -176,6 +188,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     if (opts.json) throw new UsageError('--jsonl already writes JSON; leave out --json.');
   } else {
     if (!opts.files.length) throw new UsageError('No files to scan. See spinscope --help.');
+    if (workersGiven) throw new UsageError('--workers applies to --jsonl.');
     if (opts.url !== undefined && opts.files.length > 1) throw new UsageError('--url applies to a single file.');
   }
   if (opts.files.filter((f) => f === '-').length > 1) throw new UsageError('Standard input (-) can be read only once.');

@@ -1,18 +1,23 @@
 /**
- * The command line as a user runs it: the real bin in a child process, on temporary files.
- * Each spawn loads the engine and its lexicon, so the cases are grouped to keep spawns few.
+ * The command line as a user runs it: the real bin in a child process, on temporary files, with the
+ * bundle built from the current sources first. Each spawn loads the engine and its lexicon, so the
+ * cases are grouped to keep spawns few.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNALS } from '../../lib/signals';
 import { seeds } from '../../scripts/corpora';
 
 const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
 const TIMEOUT = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-'));
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [resolve(__dirname, '../../scripts/build-cli.mjs')], { encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+}, TIMEOUT);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], input?: string) {
@@ -282,6 +287,37 @@ describe('spinscope scan --jsonl', () => {
       expect(stderr).toMatch(/in\.jsonl:2 \(id "broken"\): not valid JSON/);
       expect(stderr).toMatch(/in\.jsonl:4: .*"id"/);
       expectNoStack(stderr);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'gives the same lines in input order with --workers 2 as with one, on an input of many batches',
+    () => {
+      const lines = Array.from({ length: 40 }, (_, i) =>
+        i % 10 === 3 ? '{"id": "broken' : i % 10 === 7 ? JSON.stringify({ id: i, text: randomBytes(3000).toString('latin1') }) : JSON.stringify({ id: i, text: i % 2 ? seed : SPUN.repeat(40) }),
+      );
+      const input = file('many.jsonl', lines.join('\n') + '\n');
+      const one = run(['scan', '--jsonl', input, '--workers', '1']);
+      const two = run(['scan', '--jsonl', input, '--workers=2']);
+      expect(one.code).toBe(1);
+      expect(two.code).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+      const out = one.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => (i % 10 === 3 ? null : i)));
+      expect(out[7].verdict).toBe('not-text');
+      expect(out[1].verdict).toBe('syndicated');
+      expect(one.stderr).toMatch(/many\.jsonl:4: not valid JSON/);
+
+      for (const [args, message] of [
+        [['scan', '--jsonl', input, '--workers', '0'], /--workers must be a whole number from 1 up/],
+        [['scan', '--workers', '2', input], /--workers applies to --jsonl/],
+      ] as const) {
+        const bad = run([...args]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(message);
+      }
     },
     TIMEOUT,
   );
