@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The command line runs the TypeScript sources directly through tsx's loader, so it works right
-// after `npm ci` with no build step. tsImport scopes the loader to this import.
-import { tsImport } from 'tsx/esm/api';
+// Runs the bundled command line in dist/, which `npm ci` builds (scripts/build-cli.mjs): plain
+// JavaScript starts at once, where compiling the TypeScript sources at every start would not.
+import { existsSync } from 'node:fs';
 
-const { main } = await tsImport('../cli/main.ts', import.meta.url);
+const bundle = new URL('../dist/spinscope.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write('spinscope: the command line is not built; run `npm run build:cli` in the package folder (npm ci does it).\n');
+  process.exit(1);
+}
+const { main } = await import(bundle.href);
 process.exitCode = await main(process.argv.slice(2));

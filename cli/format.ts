@@ -3,7 +3,7 @@ import { SIGNALS } from '../lib/signals';
 import type { RecoveredTable, Report, Verdict } from '../lib/types';
 import { revealInvisible } from '../lib/visible-text';
 
-const VERDICT_COLOR: Record<Verdict, string> = { clean: '32', suspicious: '33', syndicated: '31' };
+const VERDICT_COLOR: Record<Verdict, string> = { clean: '32', suspicious: '33', syndicated: '31', 'not-text': '2' };
 
 /**
  * Page text is untrusted: control and invisible characters (ANSI escapes, bidi overrides) are shown
@@ -66,6 +66,12 @@ export function formatReport(name: string, text: string, report: Report, opts: {
   const { thresholds: t } = report;
   const lines: string[] = [];
   lines.push(paint('1', printable(name, 200)));
+  const notes = (report.inputNotes ?? []).map((note) => `  Note: ${printable(note, 300)}`);
+  if (report.notText !== undefined) {
+    // Nothing was judged, so there is no score, language or signal to show.
+    lines.push(`  Verdict: ${paint('1;' + VERDICT_COLOR[report.verdict], 'NOT TEXT')}  (${printable(report.notText, 300)}); not scored`, ...notes);
+    return lines.join('\n') + '\n';
+  }
   lines.push(
     `  Verdict: ${paint('1;' + VERDICT_COLOR[report.verdict], report.verdict.toUpperCase())}  score ${report.score}/100` +
       `  (suspicious from ${t.suspicious}, syndicated from ${t.syndicated})`,
@@ -76,6 +82,7 @@ export function formatReport(name: string, text: string, report: Report, opts: {
   if (report.truncatedAt !== undefined) {
     lines.push(`  Note: only the first ${report.truncatedAt.toLocaleString('en')} of ${report.chars.toLocaleString('en')} characters were analysed.`);
   }
+  lines.push(...notes);
   for (const face of SIGNALS) {
     const s = report.signals[face.id];
     lines.push('');

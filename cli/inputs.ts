@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
-import { extractArticle } from '../lib/extract';
-import { analyze } from '../lib/index';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { analyze, notTextReport } from '../lib/index';
 import { isRecord, type SettingsInput } from '../lib/settings';
 import type { Report } from '../lib/types';
+import { decodeText } from './decode';
 import { InputError } from './errors';
+import { capHtml, htmlToText, MAX_HTML_CHARS } from './html';
 import { cliResources } from './spun-model';
-
-/** The article text of an HTML page, by the same extraction the content script uses. */
-export function htmlToText(html: string): string {
-  const { document } = parseHTML(html);
-  return extractArticle(document as unknown as Document).text;
-}
 
 export const isHtmlName = (name: string) => /\.html?$/i.test(name);
 
@@ -30,25 +24,72 @@ function describeFsError(name: string, err: unknown): string {
   }
 }
 
-/** Reads a file (or standard input for `-`) as UTF-8. */
-export function readInput(name: string): string {
+/** The bytes read from an input; `more` is true when the input goes on past `limit`. */
+export interface InputBytes {
+  bytes: Buffer;
+  more: boolean;
+}
+
+/** Reads at most `limit` bytes of a file, so the part of a huge file that will not be used is never held in memory. */
+function readFilePrefix(name: string, limit: number): InputBytes {
+  const fd = openSync(name, 'r');
   try {
-    return readFileSync(name === '-' ? 0 : name, 'utf8');
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // One byte past the limit tells whether the file goes on.
+    const buffer = Buffer.allocUnsafe(limit + 1);
+    let filled = 0;
+    for (let n = 1; n > 0 && filled < buffer.length; filled += n) n = readSync(fd, buffer, filled, buffer.length - filled, null);
+    return { bytes: buffer.subarray(0, Math.min(filled, limit)), more: filled > limit };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a file (or standard input for `-`) as bytes, all of it or at most `limit` bytes of a file. */
+export function readInput(name: string, limit = Infinity): InputBytes {
+  try {
+    if (name !== '-' && Number.isFinite(limit)) return readFilePrefix(name, limit);
+    return { bytes: readFileSync(name === '-' ? 0 : name), more: false };
   } catch (err) {
     throw new InputError(describeFsError(name === '-' ? 'standard input' : name, err));
   }
 }
 
+const cutNote = (chars: number) =>
+  `The HTML was longer than ${chars.toLocaleString('en')} characters and was cut there, before a tag, before parsing; the text after that point was not read.`;
+
+/** The article text of HTML, capped before parsing, and a note when it was cut. */
+function readHtml(html: string, more: boolean, notes: string[]): string {
+  const capped = capHtml(html, more);
+  if (capped.cut) notes.push(cutNote(MAX_HTML_CHARS));
+  return htmlToText(capped.html);
+}
+
 /** A scanned file: the text the engine saw (after HTML extraction) and its report. */
 export function scanFile(name: string, settings: SettingsInput, url?: string): { text: string; report: Report } {
-  const raw = readInput(name);
-  const text = isHtmlName(name) ? htmlToText(raw) : raw;
-  return { text, report: analyze(text, settings, url === undefined ? {} : { url }, cliResources()) };
+  const html = isHtmlName(name);
+  // An HTML file is read only as far as it will be parsed; the encoding's bytes per character are at least one.
+  const input = readInput(name, html ? MAX_HTML_CHARS : Infinity);
+  const decoded = decodeText(input.bytes, input.more);
+  if ('notText' in decoded) return { text: '', report: notTextReport(decoded.notText, settings) };
+  const notes: string[] = [];
+  const invalid = decoded.invalidSequences;
+  if (invalid) {
+    notes.push(
+      `${invalid.toLocaleString('en')} byte sequence${invalid === 1 ? '' : 's'} not valid UTF-8, read as U+FFFD; ` +
+        'if the file is in another encoding, convert it first (e.g. iconv -f windows-1252 -t utf-8).',
+    );
+  }
+  const text = html ? readHtml(decoded.text, input.more, notes) : decoded.text;
+  const report = analyze(text, settings, url === undefined ? {} : { url }, cliResources());
+  // How the bytes were read matters only for text that was scored.
+  if (notes.length && report.notText === undefined) report.inputNotes = notes;
+  return { text, report };
 }
 
 /** One output line of `--jsonl`: the record's id and the report's summary, or an error. */
 export type JsonlResult =
-  | { id: unknown; score: number; verdict: Report['verdict']; flagged: boolean; language: string; signals: Report['signals'] }
+  | ({ id: unknown } & Pick<Report, 'score' | 'verdict' | 'flagged' | 'language' | 'notText' | 'inputNotes' | 'signals'>)
   | { id: unknown; error: string };
 
 /**
@@ -78,10 +119,20 @@ export function scanJsonlLine(line: string, settings: SettingsInput): JsonlResul
   const knownId = typeof id === 'string' || typeof id === 'number' ? id : null;
   if (knownId === null) return { id: null, error: 'the record has no "id" (a string or a number)' };
   if (url !== undefined && url !== null && typeof url !== 'string') return { id, error: '"url" must be a string' };
+  const notes: string[] = [];
   let body: string;
   if (typeof text === 'string') body = text;
-  else if (typeof html === 'string') body = htmlToText(html);
+  else if (typeof html === 'string') body = readHtml(html, false, notes);
   else return { id, error: 'the record has neither "text" nor "html" as a string' };
   const r = analyze(body, settings, typeof url === 'string' ? { url } : {}, cliResources());
-  return { id, score: r.score, verdict: r.verdict, flagged: r.flagged, language: r.language, signals: r.signals };
+  return {
+    id,
+    score: r.score,
+    verdict: r.verdict,
+    flagged: r.flagged,
+    language: r.language,
+    ...(r.notText !== undefined && { notText: r.notText }),
+    ...(notes.length > 0 && { inputNotes: notes }),
+    signals: r.signals,
+  };
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { validateSettings, type SettingsInput } from '../lib/settings';
 import { SIGNAL_IDS, SIGNALS, type SignalId } from '../lib/signals';
 
@@ -16,6 +17,8 @@ export interface CliOptions {
   /** Distinct findings listed per signal in the readable report. */
   maxFindings: number;
   color: boolean;
+  /** Threads that score JSON Lines records. */
+  workers: number;
 }
 
 /** A mistake in how the command was called: reported as a message with exit code 2, never a stack trace. */
@@ -30,8 +33,10 @@ export const HELP = `Usage: spinscope scan [options] FILE...
 
 Scores articles for signs of low-quality syndication, one score per signal:
 ${SIGNALS.map((s) => `  ${s.id.padEnd(23)}${s.title}`).join('\n')}
-.html/.htm files go through the same article extraction as the browser extension;
-other files are read as UTF-8 text; - reads standard input.
+.html/.htm files (or fragments) go through the same article extraction as the
+browser extension (very large ones are cut before parsing); other files are read as
+UTF-8 text (UTF-16 with a byte-order mark); - reads standard input. Binary or
+undecodable input gets the verdict "not-text" and is not scored.
 
 Output:
   (default)              a readable report per file
@@ -40,6 +45,8 @@ Output:
   --jsonl FILE|-         read JSON Lines records {"id", "text" or "html", "url"?} and
                          write one JSON line per record: {"id", "score", "verdict",
                          "flagged", "language", "signals"} or {"id", "error"}
+  --workers N            threads scoring --jsonl records (default: the number of
+                         cores, here ${availableParallelism()}); output stays in input order
   --max-findings N       distinct findings listed per signal in the readable report
                          (default 12; 0 lists them all)
   --no-color             plain text even on a terminal (NO_COLOR is honoured too)
@@ -57,7 +64,8 @@ ${signalFlagLines((id) => `--no-${id}`, 'turn a signal off')}
   -v, --version          the version
 
 Exit status: 0 when every input was scored, 1 when an input could not be read or
-parsed (the others are still reported), 2 for a usage error.
+parsed (the others are still reported), 2 for a usage error, 3 when every input
+was read but one or more were not text (binary or undecodable).
 `;
 
 const isSignalId = (s: string): s is SignalId => (SIGNAL_IDS as readonly string[]).includes(s);
@@ -88,7 +96,9 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     settings: {},
     maxFindings: 12,
     color: isTTY && !env.NO_COLOR,
+    workers: availableParallelism(),
   };
+  let workersGiven = false;
   const args = [...argv];
   if (args.length === 0) return { ...opts, command: 'help' };
   const first = args[0]!;
@@ -140,6 +150,11 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
       const n = parseNumber(flag, value());
       if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number from 0 up.`);
       opts.maxFindings = n;
+    } else if (flag === '--workers') {
+      const n = parseNumber(flag, value());
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number from 1 up.`);
+      opts.workers = n;
+      workersGiven = true;
     } else if (flag === '--suspicious' || flag === '--syndicated') {
       thresholds[flag.slice(2) as 'suspicious' | 'syndicated'] = parseNumber(flag, value());
     } else if (flag.startsWith('--weight-') && isSignalId(flag.slice(9))) {
@@ -173,6 +188,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     if (opts.json) throw new UsageError('--jsonl already writes JSON; leave out --json.');
   } else {
     if (!opts.files.length) throw new UsageError('No files to scan. See spinscope --help.');
+    if (workersGiven) throw new UsageError('--workers applies to --jsonl.');
     if (opts.url !== undefined && opts.files.length > 1) throw new UsageError('--url applies to a single file.');
   }
   if (opts.files.filter((f) => f === '-').length > 1) throw new UsageError('Standard input (-) can be read only once.');

@@ -3,6 +3,7 @@ import type { Detector, EngineResources } from './detectors/detector';
 import { spunDetector } from './detectors/spun';
 import { tablesDetector } from './detectors/tables';
 import { detectLanguage, isEnglishOrUnknown } from './language';
+import { notTextReason } from './not-text';
 import { combineScores, verdictFor } from './score';
 import { validateSettings, type Settings, type SettingsInput } from './settings';
 import { SIGNAL_IDS } from './signals';
@@ -24,21 +25,6 @@ export type { Settings, SettingsInput, SignalSettings, SettingsProblem, Validate
 export const MAX_CHARS = 16 * 1024 * 1024;
 
 /**
- * Share of control and replacement characters above which the input is taken for binary data, not
- * text: article text has next to none, while random bytes decoded as text have one in eight or more.
- * Run on binary data, the detectors would find "tables" in stray pipes and letters.
- */
-const BINARY_SHARE = 0.02;
-const BINARY_SAMPLE = 65536;
-const NOT_TEXT_CHAR = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
-
-function looksBinary(text: string): boolean {
-  const sample = text.length > BINARY_SAMPLE ? text.slice(0, BINARY_SAMPLE / 2) + text.slice(-BINARY_SAMPLE / 2) : text;
-  if (!sample) return false;
-  return (sample.match(NOT_TEXT_CHAR)?.length ?? 0) / sample.length > BINARY_SHARE;
-}
-
-/**
  * Below this many words a text that is not flagged is not called clean (a search page, an app, a
  * caption): there is too little to judge. A short flagged text keeps its verdict, since a
  * scraper's stub with its footer is short too.
@@ -58,6 +44,21 @@ function notAssessed(id: SignalId, enabled: boolean, note: string): SignalReport
 }
 
 /**
+ * The report for an input that is not text (binary or undecodable data): verdict `not-text` with
+ * the reason, every signal not assessed, nothing flagged. The command line builds it too, for a
+ * file it can tell is binary from its bytes before decoding them.
+ */
+export function notTextReport(reason: string, settings?: SettingsInput | Partial<Settings>, chars = 0): Report {
+  const { settings: s } = validateSettings(settings ?? {});
+  const signals = {} as Record<SignalId, SignalReport>;
+  for (const id of SIGNAL_IDS) {
+    const enabled = s.signals[id].enabled;
+    signals[id] = notAssessed(id, enabled, enabled ? `Not assessed: this is not text (${reason}).` : 'Turned off in the options.');
+  }
+  return { score: 0, verdict: 'not-text', flagged: false, language: 'und', words: 0, chars, signals, thresholds: { ...s.thresholds }, notText: reason };
+}
+
+/**
  * Scores a page's text. Never throws for any string input; settings are validated field by field
  * (invalid fields fall back to defaults). `page.url` is the page's own address, when known;
  * `resources` the data the caller loaded (the spun model).
@@ -67,10 +68,11 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
   const input = typeof text === 'string' ? text : String(text ?? '');
   const truncated = input.length > MAX_CHARS;
   const body = truncated ? input.slice(0, MAX_CHARS) : input;
+  const notText = notTextReason(body);
+  if (notText) return notTextReport(notText, s, input.length);
   const tokens = tokenize(body);
   const language = detectLanguage(body);
   const english = isEnglishOrUnknown(language);
-  const binary = looksBinary(body);
 
   const signals = {} as Record<SignalId, SignalReport>;
   let sourceUrl: string | undefined;
@@ -79,10 +81,6 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
     const enabled = s.signals[id].enabled;
     if (!enabled) {
       signals[id] = notAssessed(id, enabled, 'Turned off in the options.');
-      continue;
-    }
-    if (binary) {
-      signals[id] = notAssessed(id, enabled, 'Not assessed: this does not look like text (it is full of control or replacement characters, as binary data is).');
       continue;
     }
     if (detector.englishOnly && !english) {
@@ -108,6 +106,6 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
   };
   if (sourceUrl) report.sourceUrl = sourceUrl;
   if (truncated) report.truncatedAt = MAX_CHARS;
-  if (!report.flagged && tokens.words < MIN_JUDGED_WORDS && !binary) report.tooLittleText = true;
+  if (!report.flagged && tokens.words < MIN_JUDGED_WORDS) report.tooLittleText = true;
   return report;
 }

@@ -1,6 +1,6 @@
 import type { Settings } from './settings';
 import { SIGNAL_IDS, type SignalId } from './signals';
-import type { SignalReport, Verdict } from './types';
+import type { ScoredVerdict, SignalReport } from './types';
 
 /**
  * The combined score treats each signal as independent evidence: a signal scoring s (0..100) with
@@ -26,7 +26,7 @@ export function combineScores(signals: Record<SignalId, SignalReport>, settings:
   return { score: Math.round((1 - clean) * 1000) / 10, contributions };
 }
 
-export function verdictFor(score: number, thresholds: Settings['thresholds']): Verdict {
+export function verdictFor(score: number, thresholds: Settings['thresholds']): ScoredVerdict {
   if (score >= thresholds.syndicated) return 'syndicated';
   if (score >= thresholds.suspicious) return 'suspicious';
   return 'clean';

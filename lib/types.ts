@@ -3,7 +3,11 @@ import type { SignalId } from './signals';
 /** The signals and their order are registered in lib/signals.ts. */
 export type { SignalId };
 
-export const VERDICTS = ['clean', 'suspicious', 'syndicated'] as const;
+/** The verdicts a score maps to at the thresholds (lib/score.ts). */
+export const SCORED_VERDICTS = ['clean', 'suspicious', 'syndicated'] as const;
+export type ScoredVerdict = (typeof SCORED_VERDICTS)[number];
+/** Every verdict: a scored one, or `not-text` for binary or undecodable input, which is not judged at all. */
+export const VERDICTS = [...SCORED_VERDICTS, 'not-text'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** A cell-structured table recovered from flattened text. */
@@ -55,6 +59,7 @@ export interface Report {
   /** 0..100, the combination of the signal scores described in lib/score.ts. */
   score: number;
   verdict: Verdict;
+  /** True for the verdicts `suspicious` and `syndicated`. */
   flagged: boolean;
   /** ISO 639-3 code from franc, `und` when the text is too short or unclear to tell. */
   language: string;
@@ -71,6 +76,16 @@ export interface Report {
    * only for want of evidence, and the extension shows a neutral state, not a "clean" badge.
    */
   tooLittleText?: true;
+  /**
+   * Set with the verdict `not-text`: why the input was taken for binary or undecodable data rather
+   * than text. No signal ran, and the score 0 means nothing.
+   */
+  notText?: string;
+  /**
+   * What the caller did to the input before the engine saw it, when that changes what was analysed
+   * (the command line notes HTML cut before parsing and bytes that were not valid UTF-8).
+   */
+  inputNotes?: string[];
 }
 
 /** What `analyze` knows about the page besides its text. */

@@ -2,12 +2,15 @@ import { browser } from 'wxt/browser';
 import type { Verdict } from '@/lib/types';
 import type { TabState } from './tab-store';
 
-/** Badge colours by verdict, and the neutral grey for pages not judged. */
+const NEUTRAL_GREY = '#757575';
+
+/** Badge colours by verdict, and the neutral grey for pages not judged (`not-text` is not judged either). */
 export const BADGE_COLOURS: Record<Verdict | 'neutral', string> = {
   clean: '#2e7d32',
   suspicious: '#f9a825',
   syndicated: '#c62828',
-  neutral: '#757575',
+  'not-text': NEUTRAL_GREY,
+  neutral: NEUTRAL_GREY,
 };
 
 /** The badge label for pages the extension cannot read or judge: a dash, never a score that would read as "clean". */
@@ -26,6 +29,9 @@ export function badgeFor(state: TabState | null): BadgeState {
     case 'scanned': {
       if (!state.report) break;
       const { verdict, score, words } = state.report;
+      if (verdict === 'not-text') {
+        return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS['not-text'], title: `Spinscope: not text, nothing to judge (${state.report.notText ?? 'binary data'})` };
+      }
       if (state.report.tooLittleText) {
         return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: `Spinscope: too little article text to judge (${words} words)` };
       }

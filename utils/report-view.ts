@@ -103,39 +103,45 @@ function sourceLine(doc: Document, report: Report): Node[] {
   return [el(doc, 'p', { class: 'source' }, 'Original source: ', link)];
 }
 
+/** The header and status line of a tab that has no verdict to show in colour. */
+function neutralSummary(doc: Document, verdict: string, status: string): HTMLElement[] {
+  return [
+    el(doc, 'header', { class: 'summary neutral' }, el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, verdict)),
+    el(doc, 'p', { 'data-testid': 'status', class: 'status' }, status),
+  ];
+}
+
+/** The verdict header of a report: in the verdict's colour, or neutral when nothing could be judged. */
+function reportSummary(doc: Document, report: Report): HTMLElement[] {
+  if (report.notText) return neutralSummary(doc, 'Not text', `What this page gave is not text (${report.notText}), so there is nothing to judge.`);
+  if (report.tooLittleText) {
+    return neutralSummary(
+      doc,
+      'Too little text to judge',
+      `The article text found on this page is ${report.words.toLocaleString('en')} words long, too short to call it clean. Nothing in it was flagged.`,
+    );
+  }
+  return [
+    el(
+      doc,
+      'header',
+      { class: `summary ${report.verdict}` },
+      el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, report.verdict),
+      el(doc, 'span', { class: 'score' }, 'score ', el(doc, 'strong', { 'data-testid': 'score' }, String(Math.round(report.score))), ' / 100'),
+    ),
+  ];
+}
+
 /** Fills `root` with the report of a tab, or its status when there is no report. */
 export function renderTabState(root: HTMLElement, state: TabState | null): void {
   const doc = root.ownerDocument;
   const report = state?.status === 'scanned' ? state.report : null;
   if (!report) {
-    const verdict = state?.status === 'unreadable' ? 'Cannot scan this page' : 'Not scanned';
-    root.replaceChildren(
-      el(doc, 'header', { class: 'summary neutral' }, el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, verdict)),
-      el(doc, 'p', { 'data-testid': 'status', class: 'status' }, statusText(state)),
-    );
+    root.replaceChildren(...neutralSummary(doc, state?.status === 'unreadable' ? 'Cannot scan this page' : 'Not scanned', statusText(state)));
     return;
   }
-  const summary = report.tooLittleText
-    ? [
-        el(doc, 'header', { class: 'summary neutral' }, el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, 'Too little text to judge')),
-        el(
-          doc,
-          'p',
-          { 'data-testid': 'status', class: 'status' },
-          `The article text found on this page is ${report.words.toLocaleString('en')} words long, too short to call it clean. Nothing in it was flagged.`,
-        ),
-      ]
-    : [
-        el(
-          doc,
-          'header',
-          { class: `summary ${report.verdict}` },
-          el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, report.verdict),
-          el(doc, 'span', { class: 'score' }, 'score ', el(doc, 'strong', { 'data-testid': 'score' }, String(Math.round(report.score))), ' / 100'),
-        ),
-      ];
   root.replaceChildren(
-    ...summary,
+    ...reportSummary(doc, report),
     el(
       doc,
       'p',

@@ -9,13 +9,14 @@
 import type { Report, Verdict } from '../../lib/index';
 import type { DriverPage, ExtensionBrowser } from './drivers';
 
-/** Badge background colour per verdict, as the extension contract specifies. */
+export const NEUTRAL_COLOUR = '#757575';
+/** Badge background colour per verdict, as the extension contract specifies: input that is not text is not judged, so grey. */
 export const VERDICT_COLOURS: Record<Verdict, string> = {
   clean: '#2e7d32',
   suspicious: '#f9a825',
   syndicated: '#c62828',
+  'not-text': NEUTRAL_COLOUR,
 };
-export const NEUTRAL_COLOUR = '#757575';
 
 export interface Badge {
   text: string;

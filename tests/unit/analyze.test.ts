@@ -71,16 +71,25 @@ describe('the seed articles', () => {
 });
 
 describe('input that is not text', () => {
-  it('is not assessed, rather than scored on stray pipes and letters', () => {
+  it('gets the verdict not-text with its reason, never clean, and no signal is run on it', () => {
     let state = 7;
     const bytes = Buffer.alloc(300_000);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (state = (state * 1103515245 + 12345) & 0x7fffffff) >> 16;
-    for (const encoding of ['latin1', 'utf8'] as const) {
-      const r = analyze(bytes.toString(encoding));
-      expect(r.score, encoding).toBe(0);
-      expect(r.signals.tables.assessed).toBe(false);
-      expect(r.signals.tables.note).toMatch(/does not look like text/);
+    const garbage = { latin1: bytes.toString('latin1'), utf8: bytes.toString('utf8'), replacements: 'Page \ufffd\ufffd\ufffd\ufffd text \ufffd\ufffd\ufffd.'.repeat(50) };
+    for (const [name, text] of Object.entries(garbage)) {
+      const r = analyze(text);
+      expect(r.verdict, name).toBe('not-text');
+      expect(r.flagged).toBe(false);
+      expect(r.notText).toMatch(/control characters|not valid UTF-8/);
+      expect(r.tooLittleText).toBeUndefined();
+      for (const id of SIGNAL_IDS) expect(r.signals[id]).toMatchObject({ assessed: false, findings: [], note: expect.stringMatching(/not text/) });
     }
+  });
+
+  it('still reads text with a few replacement characters, as a legacy-encoded page read as UTF-8 has', () => {
+    const r = analyze('Le pr\ufffdsident a d\ufffdclar\ufffd que la r\ufffdforme serait pr\ufffdsent\ufffde bient\ufffdt. '.repeat(20));
+    expect(r.verdict).toBe('clean');
+    expect(r.notText).toBeUndefined();
   });
 
   it('still reads text with a few stray control characters', () => {

@@ -1,18 +1,23 @@
 /**
- * The command line as a user runs it: the real bin in a child process, on temporary files.
- * Each spawn loads the engine and its lexicon, so the cases are grouped to keep spawns few.
+ * The command line as a user runs it: the real bin in a child process, on temporary files, with the
+ * bundle built from the current sources first. Each spawn loads the engine and its lexicon, so the
+ * cases are grouped to keep spawns few.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNALS } from '../../lib/signals';
 import { seeds } from '../../scripts/corpora';
 
 const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
 const TIMEOUT = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-'));
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [resolve(__dirname, '../../scripts/build-cli.mjs')], { encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+}, TIMEOUT);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], input?: string) {
@@ -80,19 +85,120 @@ describe('spinscope scan (readable report)', () => {
 
 describe('spinscope scan on hostile files', () => {
   it(
-    'reports empty, binary and deeply nested HTML files instead of failing',
+    'reports empty and deeply nested HTML files instead of failing',
     () => {
       const empty = file('empty.txt', '');
-      const binary = join(dir, 'binary.bin');
-      writeFileSync(binary, Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919 + (i >> 3)) & 0xff)));
       const deep = file('deep.html', `<html><body>${'<div>'.repeat(20_000)}<p>${SPUN}</p>${'</div>'.repeat(20_000)}</body></html>`);
-      const { code, stdout, stderr } = run(['scan', '--json', empty, binary, deep]);
+      const { code, stdout, stderr } = run(['scan', '--json', empty, deep]);
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      const [e, b, d] = JSON.parse(stdout);
+      const [e, d] = JSON.parse(stdout);
       expect(e.report.verdict).toBe('clean');
-      expect(b.report.chars).toBeGreaterThan(0);
       expect(d.report.signals.spun.findings.length).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+});
+
+/** Deterministic pseudo-random bytes; `withoutNul` leaves out 0, so only the decoded text can show they are binary. */
+function randomBytes(n: number, withoutNul = false): Buffer {
+  const out = Buffer.alloc(n);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = withoutNul ? 1 + ((x >>> 0) % 255) : x & 0xff;
+  }
+  return out;
+}
+
+describe('spinscope scan on input that is not text', () => {
+  it(
+    'calls binary files and binary standard input "not text" with exit status 3, never clean, and still reports the other files',
+    () => {
+      const binary = join(dir, 'random.bin');
+      writeFileSync(binary, randomBytes(2 * 1024 * 1024));
+      const noNul = join(dir, 'random-no-nul.bin');
+      writeFileSync(noNul, randomBytes(100_000, true));
+      const seedFile = file('seed-beside-binary.txt', seed);
+
+      const readable = run(['scan', binary, seedFile]);
+      expect(readable.code).toBe(3);
+      expect(readable.stdout).toMatch(/random\.bin\n {2}Verdict: NOT TEXT {2}\(it contains NUL bytes/);
+      expect(readable.stdout).not.toMatch(/CLEAN/);
+      expect(readable.stdout).toMatch(/Verdict: SYNDICATED/);
+      expect(readable.stderr).toMatch(/random\.bin: not text/);
+      expectNoStack(readable.stderr);
+
+      const json = run(['scan', '--json', binary, noNul]);
+      expect(json.code).toBe(3);
+      const [b, n] = JSON.parse(json.stdout);
+      for (const r of [b.report, n.report]) {
+        expect(r).toMatchObject({ verdict: 'not-text', flagged: false, score: 0 });
+        expect(r.notText).toBeTruthy();
+      }
+      expect(n.report.notText).toMatch(/control characters/);
+
+      const stdin = spawnSync(process.execPath, [BIN, 'scan', '--json', '-'], { cwd: dir, input: randomBytes(2 * 1024 * 1024) });
+      expect(stdin.status).toBe(3);
+      expect(JSON.parse(stdin.stdout.toString()).verdict).toBe('not-text');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'reads text with a few bytes that are not UTF-8 as text, with a note counting them, and UTF-16 with a byte-order mark',
+    () => {
+      const mixed = join(dir, 'latin1-words.txt');
+      writeFileSync(mixed, Buffer.concat([Buffer.from(`${SPUN} The caf`), Buffer.from([0xe9]), Buffer.from(' was closed on '), Buffer.from([0x93, 0x94]), Buffer.from(' Monday.')]));
+      const utf16 = join(dir, 'utf16.txt');
+      writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]));
+      const { code, stdout } = run(['scan', '--json', mixed, utf16]);
+      expect(code).toBe(0);
+      const [m, u] = JSON.parse(stdout);
+      expect(m.report.verdict).not.toBe('not-text');
+      expect(m.report.signals.spun.findings.length).toBeGreaterThan(0);
+      expect(m.report.inputNotes).toEqual([expect.stringMatching(/^3 byte sequences not valid UTF-8/)]);
+      expect(u.report.verdict).toBe('syndicated');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'gives a JSON Lines record that is not text the verdict not-text, and the run exit status 3',
+    () => {
+      const input = file('binary.jsonl', [JSON.stringify({ id: 'bin', text: randomBytes(20_000).toString('latin1') }), JSON.stringify({ id: 'ok', text: seed })].join('\n'));
+      const { code, stdout, stderr } = run(['scan', '--jsonl', input]);
+      expect(code).toBe(3);
+      const [bin, ok] = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(bin).toMatchObject({ id: 'bin', verdict: 'not-text', flagged: false, notText: expect.stringMatching(/control characters/) });
+      expect(ok.verdict).toBe('syndicated');
+      expect(stderr).toMatch(/binary\.jsonl:1 \(id "bin"\): not text/);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('spinscope scan on HTML fragments', () => {
+  it(
+    'reads a fragment without <html> or <body>, in a file or a JSON Lines record, as the same page wrapped in a document',
+    () => {
+      const paragraphs = seed.split('\n').filter(Boolean).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+      const fragment = file('fragment.html', paragraphs);
+      const whole = file('whole.html', `<!doctype html><html><head><title>T</title></head><body>${paragraphs}</body></html>`);
+      const files = run(['scan', '--json', fragment, whole]);
+      expect(files.code).toBe(0);
+      const [f, w] = JSON.parse(files.stdout);
+      expect(w.report.words).toBeGreaterThan(1000);
+      expect(f.report.words).toBe(w.report.words);
+      expect(f.report.verdict).toBe(w.report.verdict);
+
+      const jsonl = run(['scan', '--jsonl', '-'], JSON.stringify({ id: 'fragment', html: paragraphs }) + '\n');
+      expect(jsonl.code).toBe(0);
+      const line = JSON.parse(jsonl.stdout);
+      expect(line.verdict).toBe(w.report.verdict);
+      expect(line.score).toBe(w.report.score);
     },
     TIMEOUT,
   );
@@ -181,6 +287,37 @@ describe('spinscope scan --jsonl', () => {
       expect(stderr).toMatch(/in\.jsonl:2 \(id "broken"\): not valid JSON/);
       expect(stderr).toMatch(/in\.jsonl:4: .*"id"/);
       expectNoStack(stderr);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'gives the same lines in input order with --workers 2 as with one, on an input of many batches',
+    () => {
+      const lines = Array.from({ length: 40 }, (_, i) =>
+        i % 10 === 3 ? '{"id": "broken' : i % 10 === 7 ? JSON.stringify({ id: i, text: randomBytes(3000).toString('latin1') }) : JSON.stringify({ id: i, text: i % 2 ? seed : SPUN.repeat(40) }),
+      );
+      const input = file('many.jsonl', lines.join('\n') + '\n');
+      const one = run(['scan', '--jsonl', input, '--workers', '1']);
+      const two = run(['scan', '--jsonl', input, '--workers=2']);
+      expect(one.code).toBe(1);
+      expect(two.code).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+      const out = one.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => (i % 10 === 3 ? null : i)));
+      expect(out[7].verdict).toBe('not-text');
+      expect(out[1].verdict).toBe('syndicated');
+      expect(one.stderr).toMatch(/many\.jsonl:4: not valid JSON/);
+
+      for (const [args, message] of [
+        [['scan', '--jsonl', input, '--workers', '0'], /--workers must be a whole number from 1 up/],
+        [['scan', '--workers', '2', input], /--workers applies to --jsonl/],
+      ] as const) {
+        const bad = run([...args]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(message);
+      }
     },
     TIMEOUT,
   );

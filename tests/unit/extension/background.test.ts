@@ -137,6 +137,13 @@ describe('badgeFor', () => {
     expect(b).toEqual({ text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: 'Spinscope: too little article text to judge (7 words)' });
   });
 
+  it('shows a grey dash, not a green score, on a page that is not text', () => {
+    const b = badgeFor({ status: 'scanned', report: analyze('\u0001\u0002\u0003 binary \u0000\u0004'.repeat(100)) });
+    expect(b).toMatchObject({ text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral });
+    expect(b.title).toMatch(/not text/);
+    expect(b.title).not.toMatch(/clean|suspicious|syndicated/);
+  });
+
   it('shows nothing before a scan, and a grey dash on pages it cannot read', () => {
     expect(badgeFor(null)).toMatchObject({ text: '', colour: BADGE_COLOURS.neutral });
     expect(badgeFor({ status: 'unreadable', report: null })).toMatchObject({ text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral });

@@ -150,3 +150,15 @@ describe('popup report view: page text that could disguise itself', () => {
     expect(root.textContent).not.toContain('trusted.example');
   });
 });
+
+describe('popup on a page that is not text', () => {
+  it('says it is not text and why, and shows no verdict colour or score', () => {
+    const root = document.createElement('main');
+    const report = analyze('\u0001\u0002\u0003 binary \u0000\u0004'.repeat(100));
+    renderTabState(root, { status: 'scanned', report });
+    expect(root.querySelector('[data-testid=verdict]')!.textContent).toBe('Not text');
+    expect(root.querySelector('[data-testid=status]')!.textContent).toContain(report.notText);
+    expect(root.querySelector('[data-testid=score]')).toBeNull();
+    expect(root.querySelector('header')!.className).toContain('neutral');
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * npm run bench:cli: how fast the built command line starts and scores a batch. It writes a JSON
+ * Lines file of news-length articles (about 2,400 characters each, cut at sentence ends) from the
+ * clean reference corpora until it holds 5 MB, then times, each as a fresh process:
+ * `spinscope --version`; a bare Node process that reads and JSON-parses the same file (the floor
+ * any JSON Lines tool pays); and `spinscope scan --jsonl` with 1 and 2 workers. Wall times are
+ * medians of several runs; max RSS comes from /usr/bin/time where it is installed.
+ * `npm run -s bench:cli -- --json` prints the figures as JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanReferences } from './corpora';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'spinscope.mjs');
+const TIME = '/usr/bin/time';
+const TARGET_BYTES = 5 * 1000 * 1000;
+const ARTICLE_CHARS = 2400;
+
+/** News-length articles from the clean corpora: each document's sentences, grouped into about ARTICLE_CHARS characters. */
+function articles(): string[] {
+  const out: string[] = [];
+  for (const doc of cleanReferences()) {
+    let article = '';
+    for (const sentence of doc.text.match(/[^.!?]+[.!?]+["')]*\s*/g) ?? []) {
+      article += sentence;
+      if (article.length >= ARTICLE_CHARS) {
+        out.push(article.trim());
+        article = '';
+      }
+    }
+  }
+  return out;
+}
+
+function writeBenchJsonl(path: string): { records: number; bytes: number } {
+  const lines: string[] = [];
+  let bytes = 0;
+  for (const [i, text] of articles().entries()) {
+    if (bytes >= TARGET_BYTES) break;
+    const line = JSON.stringify({ id: `article-${i}`, url: `https://news.example/${i}`, text }) + '\n';
+    lines.push(line);
+    bytes += Buffer.byteLength(line);
+  }
+  writeFileSync(path, lines.join(''));
+  return { records: lines.length, bytes };
+}
+
+interface Timing {
+  medianMs: number;
+  minMs: number;
+  maxRssMB?: number;
+  /** Median CPU time, user + system. */
+  cpuMs?: number;
+}
+
+/** Runs a command `runs` times: median and fastest wall time, and the largest max RSS seen. */
+function time(args: string[], runs: number): Timing {
+  const walls: number[] = [];
+  let maxRss: number | undefined;
+  const cpus: number[] = [];
+  const timed = existsSync(TIME);
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = timed
+      ? spawnSync(TIME, ['-f', '%M %U %S', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+      : spawnSync(args[0]!, args.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(-500)}`);
+    if (timed) {
+      const [rssKB, user, system] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
+      maxRss = Math.max(maxRss ?? 0, rssKB / 1024);
+      cpus.push((user + system) * 1000);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    medianMs: round(median(walls)),
+    minMs: round(Math.min(...walls)),
+    ...(maxRss !== undefined && { maxRssMB: Math.round(maxRss), cpuMs: round(median(cpus)) }),
+  };
+}
+
+const dir = join(ROOT, '.cache', 'bench-cli');
+mkdirSync(dir, { recursive: true });
+const jsonl = join(dir, 'news-5mb.jsonl');
+const input = writeBenchJsonl(jsonl);
+const node = process.execPath;
+const results = {
+  input: { records: input.records, megabytes: Math.round(input.bytes / 1e4) / 100 },
+  nodeStart: time([node, '-e', '0'], 11),
+  version: time([node, BIN, '--version'], 11),
+  readAndParse: time([node, '-e', `for (const l of require('fs').readFileSync(${JSON.stringify(jsonl)}, 'utf8').split('\\n')) if (l) JSON.parse(l)`], 5),
+  jsonlWorkers1: time([node, BIN, 'scan', '--jsonl', jsonl, '--workers', '1'], 3),
+  jsonlWorkers2: time([node, BIN, 'scan', '--jsonl', jsonl, '--workers', '2'], 3),
+};
+
+if (process.argv.includes('--json')) {
+  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+} else {
+  const row = (name: string, t: Timing) =>
+    `  ${name.padEnd(40)}${`${t.medianMs} ms`.padStart(10)}  (fastest ${t.minMs} ms${t.maxRssMB !== undefined ? `, CPU ${t.cpuMs} ms, max RSS ${t.maxRssMB} MB` : ''})`;
+  console.log(`Input: ${results.input.records} articles, ${results.input.megabytes} MB of JSON Lines (${jsonl})`);
+  console.log(row('node -e 0 (Node start-up alone)', results.nodeStart));
+  console.log(row('spinscope --version', results.version));
+  console.log(row('read + JSON.parse every line (floor)', results.readAndParse));
+  console.log(row('spinscope scan --jsonl --workers 1', results.jsonlWorkers1));
+  console.log(row('spinscope scan --jsonl --workers 2', results.jsonlWorkers2));
+}
