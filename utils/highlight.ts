@@ -38,12 +38,16 @@ const stripSpace = (s: string) => s.replace(/\s+/g, '');
 export interface Highlighter {
   /** Highlights the ranges (offsets into the text `segments` were extracted with); returns how many were placed. */
   apply(ranges: readonly HighlightRange[], segments: readonly TextSegment[]): number;
+  /** Places the shown highlights again on freshly extracted segments of the same text (the page re-rendered it). */
+  reanchor(segments: readonly TextSegment[]): void;
   clear(): void;
   readonly count: number;
 }
 
 export function createHighlighter(doc: Document, ctx: ContentScriptContext): Highlighter {
   let marked: Marked[] = [];
+  /** The ranges last asked for, while any are shown: what `reanchor` places again. */
+  let requested: readonly HighlightRange[] = [];
   const byNode = new Map<Node, Marked[]>();
   const ownNodes: Element[] = [];
   /** Names set in the CSS highlight registry, to delete on clear. */
@@ -128,12 +132,14 @@ export function createHighlighter(doc: Document, ctx: ContentScriptContext): Hig
     for (const el of ownNodes.splice(0)) el.remove();
     tooltipBox = undefined;
     marked = [];
+    requested = [];
     byNode.clear();
     delete doc.documentElement.dataset.spinscopeHighlights;
   };
 
   const apply = (ranges: readonly HighlightRange[], segments: readonly TextSegment[]): number => {
     clear();
+    requested = ranges;
     for (const info of ranges.slice(0, MAX_RANGES)) {
       const at = locateRange(segments, info.start, info.end);
       // Only text in this document's own tree, connected: a highlight's style and registry do not
@@ -188,6 +194,9 @@ export function createHighlighter(doc: Document, ctx: ContentScriptContext): Hig
   ctx.onInvalidated(clear);
   return {
     apply,
+    reanchor(segments) {
+      if (marked.length) apply(requested, segments);
+    },
     clear,
     get count() {
       return marked.length;

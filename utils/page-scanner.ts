@@ -173,8 +173,11 @@ export function startPageScanner(ctx: ContentScriptContext): void {
       const fingerprint = { url, length: text.length, hash };
       const unchanged = lastSent?.url === url && lastSent.length === text.length && lastSent.hash === hash;
       if (resend === 'if-changed' && followsSubstantialChange) lastSubstantialRescanFoundNoChange = unchanged;
-      // The report and any highlights still describe this text.
-      if (unchanged && resend === 'if-changed') return;
+      if (unchanged && resend === 'if-changed') {
+        // The report still describes this text; its highlights move to the nodes that now hold it.
+        highlighter?.reanchor(segments);
+        return;
+      }
       highlighter?.clear();
       const scanId = `${Date.now()}-${Math.random()}`;
       for (let at = 0; ; at += TEXT_PART_CHARS) {

@@ -124,7 +124,12 @@ export function defineExtensionSuite(name: BrowserName): void {
       const spun = report.signals.spun.findings.length;
       const all = (Object.values(report.signals) as { findings: Finding[] }[]).reduce((n, s) => n + s.findings.length, 0);
       expect(spun).toBeGreaterThan(0);
-      await withPopup(tabId, (popup) => popup.click('[data-testid=highlight]'));
+      // As a user would: the popup stays open until it says the highlights are placed.
+      const button = await withPopup(tabId, async (popup) => {
+        await popup.click('[data-testid=highlight]');
+        return pollUntil(() => textOf(popup, '[data-testid=highlight]'), (t) => /remove highlights/i.test(t), 20_000);
+      });
+      expect(button).toMatch(/remove highlights \(\d+\)/i);
       let marked = '';
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {

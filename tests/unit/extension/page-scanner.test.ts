@@ -212,6 +212,45 @@ describe('content script page scanner', () => {
       expect(scansAsked()).toBeLessThanOrEqual(1 + 30_000 / 10_000);
     });
 
+    it('keeps the highlights on an article re-rendered unchanged: they move to the new nodes, not vanish or go stale', async () => {
+      // The CSS Custom Highlight API, as the browsers have it: the ranges in the registry are what the user sees.
+      const registry = new Map<string, { ranges: Range[] }>();
+      vi.stubGlobal('CSS', { highlights: registry });
+      vi.stubGlobal(
+        'Highlight',
+        class {
+          ranges: Range[];
+          constructor(...ranges: Range[]) {
+            this.ranges = ranges;
+          }
+        },
+      );
+      try {
+        startPageScanner(ctx);
+        await vi.advanceTimersByTimeAsync(5_000);
+        const text = reports().map((m) => m.text).join('');
+        const phrase = 'mutual cooperation';
+        const start = text.indexOf(phrase);
+        const range = { start, end: start + phrase.length, actual: phrase, signal: 'spun', tooltip: 'Spinscope: probably “x”', colour: '#ff0' };
+        expect(await deliver({ type: 'spinscope:highlight', ranges: [range] })).toEqual({ count: 1 });
+        // A framework re-renders the article with the same text, and a clock ticks until the changes add up to a rescan.
+        const asked = scansAsked();
+        renderArticle(PARAGRAPHS);
+        const clock = document.createElement('span');
+        document.querySelector('nav')!.append(clock);
+        intervals.push(setInterval(() => (clock.textContent = new Date().toISOString()), 50));
+        await vi.advanceTimersByTimeAsync(30_000);
+        expect(scansAsked()).toBeGreaterThan(asked);
+        expect(reports()).toHaveLength(1);
+        expect(document.documentElement.dataset.spinscopeHighlights).toBe('1');
+        const shown = registry.get('spinscope-spun')!.ranges[0]!;
+        expect(shown.toString()).toBe(phrase);
+        expect(shown.startContainer.isConnected, 'the highlight is on the text the page shows').toBe(true);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
+
     it('scans a page whose clock ticks and whose article is re-rendered unchanged every 50 ms at most once per 10 s, and sends its text once', async () => {
       const clock = document.createElement('span');
       document.querySelector('nav')!.append(clock);
