@@ -28,6 +28,12 @@ export const MIN_COMMON_GAIN = 3;
 /** Synonyms within this much of the best one are offered too ("probably X or Y"). */
 const ALTERNATIVE_MARGIN = 1;
 const MAX_EXPECTED = 3;
+/**
+ * A pair's candidates are found by walking the second synonym's list of known predecessors when it
+ * is at most this many times longer than the first word's synonyms, and by one filtered look-up per
+ * candidate otherwise (a common second word has thousands of predecessors).
+ */
+const MERGE_FACTOR = 8;
 
 /** Token texts that end a sentence (the next word starts one). */
 const SENTENCE_END = new Set(['.', '!', '?', ';', '…']);
@@ -159,10 +165,15 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
     // after, given the word); only the terms that contain the word change.
     const leftW = model.logProb(a, b, w);
     const rightW = c >= 0 ? model.logProb(b, w, c) + (d >= 0 ? model.logProb(w, c, d) : 0) : 0;
+    // Every synonym's window has log-probability at most 0, so a word whose own window is likelier
+    // than e^-MIN_GAIN cannot be out of place.
+    if (-(leftW + rightW) < MIN_GAIN) continue;
     const unigramW = model.unigram(w);
     // A synonym without a bigram after b is scored by back-off: its left term is its unigram plus the
     // history's weight, the same for every such synonym.
     const leftBackoff = b >= 0 ? model.backoff(a, b) : 0;
+    // The last trigram (s c d) has the same bigram (c d) for every synonym: looked up once.
+    const cd = d >= 0 ? model.bigram(c, d) : -1;
     let best = -1;
     let bestGain = -Infinity;
     let bestLeft = 0;
@@ -180,7 +191,7 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
       if (bound < MIN_GAIN || bound - (unigramS - unigramW) < MIN_COMMON_GAIN) continue;
       const after = c >= 0 ? model.bigram(s, c) : -1;
       if (before < 0 && after < 0) continue;
-      const r = c >= 0 ? model.logProbAt(b, s, c, after) + (d >= 0 ? model.logProb(s, c, d) : 0) : 0;
+      const r = c >= 0 ? model.logProbAt(b, s, c, after) + (d >= 0 ? model.logProbAt(s, c, d, cd) : 0) : 0;
       const gain = l + r - rightW;
       if (gain < MIN_GAIN || gain - (unigramS - unigramW) < MIN_COMMON_GAIN) continue;
       gains[j] = gain;
@@ -217,6 +228,8 @@ function scanPairs(runs: Runs, odd: Uint8Array, model: SpunModel, first: Uint16A
   const second = new Uint16Array(model.maxSynonyms);
   const secondUnigram = new Float64Array(model.maxSynonyms);
   const secondLast = new Float64Array(model.maxSynonyms);
+  const firstLeft = new Float64Array(model.maxSynonyms);
+  const firstCommonLeft = new Float64Array(model.maxSynonyms);
   const found: PairOddity[] = [];
   /** Best candidates of the current pair: [gain, commonGain, s1, s2], strongest first. */
   const best: [number, number, number, number][] = [];
@@ -232,35 +245,64 @@ function scanPairs(runs: Runs, odd: Uint8Array, model: SpunModel, first: Uint16A
     const a = b >= 0 ? (ids[i - 2] ?? -1) : -1;
     const c = ids[i + 2] ?? -1;
     const d = c >= 0 ? (ids[i + 3] ?? -1) : -1;
-    const rest = (x: number, y: number) => (c >= 0 ? model.logProb(x, y, c) + (d >= 0 ? model.logProb(y, c, d) : 0) : 0);
-    const base = model.logProb(a, b, w1) + model.logProbAt(b, w1, w2, -1) + rest(w1, w2);
+    const base = model.logProb(a, b, w1) + model.logProbAt(b, w1, w2, -1) + (c >= 0 ? model.logProb(w1, w2, c) + (d >= 0 ? model.logProb(w2, c, d) : 0) : 0);
+    if (-base < MIN_GAIN) continue;
     const unigrams = model.unigram(w1) + model.unigram(w2);
+    const cd = c >= 0 && d >= 0 ? model.bigram(c, d) : -1;
     for (let k = 0; k < n2; k++) {
       secondUnigram[k] = model.unigram(second[k]!);
-      secondLast[k] = c >= 0 && d >= 0 ? model.logProb(second[k]!, c, d) : 0;
+      secondLast[k] = c >= 0 && d >= 0 ? model.logProbAt(second[k]!, c, d, cd) : 0;
     }
     best.length = 0;
     // Every term is at most 0, so the first and last terms (each depends on one synonym only) bound
-    // the gain: candidates that cannot reach either threshold are dropped before their bigram is looked up.
+    // the gain: candidates that cannot reach either threshold are never looked up.
+    let maxLeft = -Infinity;
     for (let j = 0; j < n1; j++) {
       const s1 = first[j]!;
       const left = model.logProb(a, b, s1) - base;
-      if (left < MIN_GAIN) continue;
-      const commonLeft = left - model.unigram(s1) + unigrams - MIN_COMMON_GAIN;
-      for (let k = 0; k < n2; k++) {
-        if (left + secondLast[k]! < MIN_GAIN || commonLeft + secondLast[k]! - secondUnigram[k]! < 0) continue;
-        const s2 = second[k]!;
-        const xy = model.bigram(s1, s2);
-        if (xy < 0) continue;
-        const gain = left + model.logProbAt(b, s1, s2, xy) + rest(s1, s2);
-        if (gain < MIN_GAIN) continue;
-        const commonGain = gain - (model.unigram(s1) + secondUnigram[k]! - unigrams);
-        if (commonGain < MIN_COMMON_GAIN) continue;
-        best.push([gain, commonGain, s1, s2]);
+      firstLeft[j] = left < MIN_GAIN ? -Infinity : left;
+      firstCommonLeft[j] = left - model.unigram(s1) + unigrams - MIN_COMMON_GAIN;
+      if (left > maxLeft) maxLeft = left;
+    }
+    if (maxLeft < MIN_GAIN) continue;
+    const consider = (j: number, k: number, xy: number) => {
+      const s1 = first[j]!;
+      const s2 = second[k]!;
+      const gain = firstLeft[j]! + model.logProbAt(b, s1, s2, xy) + (c >= 0 ? model.logProb(s1, s2, c) + secondLast[k]! : 0);
+      if (gain < MIN_GAIN) return;
+      const commonGain = gain - (model.unigram(s1) + secondUnigram[k]! - unigrams);
+      if (commonGain >= MIN_COMMON_GAIN) best.push([gain, commonGain, s1, s2]);
+    };
+    for (let k = 0; k < n2; k++) {
+      if (maxLeft + secondLast[k]! < MIN_GAIN) continue;
+      const s2 = second[k]!;
+      const lo = model.bigramStart(s2);
+      const hi = model.bigramStart(s2 + 1);
+      if (hi - lo <= MERGE_FACTOR * n1) {
+        // The words known to precede s2 and the first word's synonyms are both sorted by id: one
+        // pass over both finds every pair the model knows, reading one short list in order.
+        for (let x = lo, j = 0; x < hi && j < n1; ) {
+          const v = model.bigramContext(x);
+          const s1 = first[j]!;
+          if (v < s1) x++;
+          else if (v > s1) j++;
+          else {
+            if (firstLeft[j]! > -Infinity) consider(j, k, x);
+            x++;
+            j++;
+          }
+        }
+      } else {
+        for (let j = 0; j < n1; j++) {
+          if (firstLeft[j]! + secondLast[k]! < MIN_GAIN || firstCommonLeft[j]! + secondLast[k]! - secondUnigram[k]! < 0) continue;
+          const xy = model.bigram(first[j]!, s2);
+          if (xy >= 0) consider(j, k, xy);
+        }
       }
     }
     if (best.length === 0) continue;
-    best.sort((x, y) => y[0] - x[0]);
+    // Ties keep the order of the synonyms' ids, first word then second.
+    best.sort((x, y) => y[0] - x[0] || x[2] - y[2] || x[3] - y[3]);
     const [gain, commonGain] = best[0]!;
     found.push({
       first: runs.tokens[i]!,

@@ -32,6 +32,10 @@ export interface SpunModel {
   hasBigram(v: number, w: number): boolean;
   /** Index of the bigram (v w), or -1 when the model lacks it; for `logProbAt`. */
   bigram(v: number, w: number): number;
+  /** The bigrams (v w) of a word w are the indices [bigramStart(w), bigramStart(w + 1)), sorted by v. */
+  bigramStart(w: number): number;
+  /** The first word v of the bigram at an index. */
+  bigramContext(index: number): number;
   /** `logProb(u, v, w)` given `bigram(v, w)` already looked up (v ≥ 0), saving the search. */
   logProbAt(u: number, v: number, w: number, bigramIndex: number): number;
   /** ln of the back-off weight of the history (u v), v ≥ 0: `logProb(u, v, w)` = `unigram(w)` + this when the model lacks (v w). */
@@ -246,6 +250,8 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     unigram: (w) => uniProbBook[uniProb[w]!]!,
     hasBigram: (v, w) => bigram(v, w) >= 0,
     bigram,
+    bigramStart: (w) => biStart[w]!,
+    bigramContext: (index) => biCtx[index]!,
     logProbAt,
     backoff,
     synonyms,
