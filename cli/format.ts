@@ -77,7 +77,7 @@ export function formatReport(name: string, text: string, report: Report, opts: {
       `  (suspicious from ${t.suspicious}, syndicated from ${t.syndicated})`,
   );
   lines.push(`  Language: ${report.language} · ${plural(report.words, 'word')}`);
-  if (report.sourceUrl) lines.push(`  Original source: ${printable(report.sourceUrl, 300)}`);
+  if (report.sourceUrl) lines.push(`  Original: ${printable(report.sourceUrl, 300)}${report.sourceName ? ` (${printable(report.sourceName, 120)})` : ''}`);
   if (report.tooLittleText) lines.push(`  Note: too little text to judge; \`clean\` here only means nothing was found.`);
   if (report.truncatedAt !== undefined) {
     lines.push(`  Note: only the first ${report.truncatedAt.toLocaleString('en')} of ${report.chars.toLocaleString('en')} characters were analysed.`);

@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/extract';
+import { readOriginClaims, type OriginClaim } from '../lib/origin';
 
 /**
  * HTML longer than this is cut before it is parsed: the parser's time and memory grow with the
@@ -33,8 +34,23 @@ export function asDocument(html: string): string {
   return HTML_START.test(html) && BODY_START.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
 }
 
-/** The article text of an HTML page or fragment, by the same extraction the content script uses. */
-export function htmlToText(html: string): string {
+/**
+ * The article text of an HTML page or fragment, by the same extraction the content script uses,
+ * and what its markup says about the article's origin.
+ */
+export function readHtmlPage(html: string): { text: string; claims: OriginClaim[] } {
   const { document } = parseHTML(asDocument(html));
-  return extractArticle(document as unknown as Document).text;
+  const doc = document as unknown as Document;
+  return { text: extractArticle(doc).text, claims: readOriginClaims(doc) };
+}
+
+/**
+ * The page's address when the caller gave none: the one its markup gives as its own (the
+ * canonical link, else og:url), with a note saying so; undefined when it gives none.
+ */
+export function addressFromMarkup(claims: readonly OriginClaim[], notes: string[]): string | undefined {
+  const own = claims.find((c) => c.kind === 'canonical' && c.url) ?? claims.find((c) => c.kind === 'og:url' && c.url);
+  if (!own?.url) return undefined;
+  notes.push(`No address was given (--url), so the page's own ${own.kind === 'canonical' ? 'canonical link' : 'og:url'}, ${own.url}, is taken as its address.`);
+  return own.url;
 }

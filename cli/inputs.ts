@@ -1,10 +1,10 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { analyze, notTextReport } from '../lib/index';
 import { isRecord, type SettingsInput } from '../lib/settings';
-import type { Report } from '../lib/types';
+import type { PageContext, Report } from '../lib/types';
 import { decodeText } from './decode';
 import { InputError } from './errors';
-import { capHtml, htmlToText, MAX_HTML_CHARS } from './html';
+import { addressFromMarkup, capHtml, MAX_HTML_CHARS, readHtmlPage } from './html';
 import { cliResources } from './spun-model';
 
 export const isHtmlName = (name: string) => /\.html?$/i.test(name);
@@ -58,11 +58,17 @@ export function readInput(name: string, limit = Infinity): InputBytes {
 const cutNote = (chars: number) =>
   `The HTML was longer than ${chars.toLocaleString('en')} characters and was cut there, before a tag, before parsing; the text after that point was not read.`;
 
-/** The article text of HTML, capped before parsing, and a note when it was cut. */
-function readHtml(html: string, more: boolean, notes: string[]): string {
+/**
+ * The article text of HTML, capped before parsing (with a note when it was cut), and the page as
+ * the engine sees it: its address (the caller's, else the one its markup gives, with a note) and
+ * what its markup says about its origin.
+ */
+function readHtml(html: string, more: boolean, url: string | undefined, notes: string[]): { text: string; page: PageContext } {
   const capped = capHtml(html, more);
   if (capped.cut) notes.push(cutNote(MAX_HTML_CHARS));
-  return htmlToText(capped.html);
+  const { text, claims } = readHtmlPage(capped.html);
+  const address = url ?? addressFromMarkup(claims, notes);
+  return { text, page: { claims, ...(address === undefined ? {} : { url: address }) } };
 }
 
 /** A scanned file: the text the engine saw (after HTML extraction) and its report. */
@@ -80,8 +86,8 @@ export function scanFile(name: string, settings: SettingsInput, url?: string): {
         'if the file is in another encoding, convert it first (e.g. iconv -f windows-1252 -t utf-8).',
     );
   }
-  const text = html ? readHtml(decoded.text, input.more, notes) : decoded.text;
-  const report = analyze(text, settings, url === undefined ? {} : { url }, cliResources());
+  const { text, page } = html ? readHtml(decoded.text, input.more, url, notes) : { text: decoded.text, page: url === undefined ? {} : { url } };
+  const report = analyze(text, settings, page, cliResources());
   // How the bytes were read matters only for text that was scored.
   if (notes.length && report.notText === undefined) report.inputNotes = notes;
   return { text, report };
@@ -120,11 +126,12 @@ export function scanJsonlLine(line: string, settings: SettingsInput): JsonlResul
   if (knownId === null) return { id: null, error: 'the record has no "id" (a string or a number)' };
   if (url !== undefined && url !== null && typeof url !== 'string') return { id, error: '"url" must be a string' };
   const notes: string[] = [];
-  let body: string;
-  if (typeof text === 'string') body = text;
-  else if (typeof html === 'string') body = readHtml(html, false, notes);
+  const address = typeof url === 'string' ? url : undefined;
+  let read: { text: string; page: PageContext };
+  if (typeof text === 'string') read = { text, page: address === undefined ? {} : { url: address } };
+  else if (typeof html === 'string') read = readHtml(html, false, address, notes);
   else return { id, error: 'the record has neither "text" nor "html" as a string' };
-  const r = analyze(body, settings, typeof url === 'string' ? { url } : {}, cliResources());
+  const r = analyze(read.text, settings, read.page, cliResources());
   return {
     id,
     score: r.score,

@@ -1,5 +1,6 @@
 import { boilerplateDetector } from './detectors/boilerplate';
 import type { Detector, EngineResources } from './detectors/detector';
+import { originDetector } from './detectors/origin';
 import { spunDetector } from './detectors/spun';
 import { tablesDetector } from './detectors/tables';
 import { detectLanguage, isEnglishOrUnknown } from './language';
@@ -36,6 +37,7 @@ export const DETECTORS: Readonly<Record<SignalId, Detector>> = {
   spun: spunDetector,
   tables: tablesDetector,
   boilerplate: boilerplateDetector,
+  origin: originDetector,
 };
 
 /** A signal that did not run, with the reason shown to the user. */
@@ -75,7 +77,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
   const english = isEnglishOrUnknown(language);
 
   const signals = {} as Record<SignalId, SignalReport>;
-  let sourceUrl: string | undefined;
+  let source: { url: string; name?: string } | undefined;
   for (const id of SIGNAL_IDS) {
     const detector = DETECTORS[id];
     const enabled = s.signals[id].enabled;
@@ -87,9 +89,14 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
       signals[id] = notAssessed(id, enabled, `Not assessed: this signal uses an English word list and the page is in another language (${language}).`);
       continue;
     }
-    const r = detector.detect({ text: body, tokens, language, url: page.url, resources });
+    const r = detector.detect({ text: body, tokens, language, url: page.url, claims: page.claims, resources });
+    if (r.notAssessed) {
+      signals[id] = { ...notAssessed(id, enabled, r.notAssessed), stats: r.stats };
+      continue;
+    }
     signals[id] = { id, enabled, assessed: true, score: r.score, findings: r.findings, stats: r.stats };
-    sourceUrl ??= r.sourceUrl;
+    // The first signal in the registry's order that names an original gives the report's.
+    if (r.sourceUrl) source ??= { url: r.sourceUrl, ...(r.sourceName ? { name: r.sourceName } : {}) };
   }
 
   const { score } = combineScores(signals, s);
@@ -104,7 +111,8 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
     signals,
     thresholds: { ...s.thresholds },
   };
-  if (sourceUrl) report.sourceUrl = sourceUrl;
+  if (source) report.sourceUrl = source.url;
+  if (source?.name) report.sourceName = source.name;
   if (truncated) report.truncatedAt = MAX_CHARS;
   if (!report.flagged && tokens.words < MIN_JUDGED_WORDS) report.tooLittleText = true;
   return report;

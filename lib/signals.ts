@@ -1,6 +1,7 @@
 import { boilerplateFace } from './detectors/boilerplate-face';
 import { spunFace } from './detectors/spun-face';
 import type { SignalFace } from './detectors/face';
+import { originFace } from './detectors/origin-face';
 import { tablesFace } from './detectors/tables-face';
 
 /**
@@ -9,7 +10,7 @@ import { tablesFace } from './detectors/tables-face';
  * signal derive from this list; the engine (lib/index.ts) keys its detectors by these ids, so a
  * signal registered here without a detector does not compile.
  */
-export const SIGNALS = [spunFace, tablesFace, boilerplateFace] as const;
+export const SIGNALS = [spunFace, tablesFace, boilerplateFace, originFace] as const;
 
 export type SignalId = (typeof SIGNALS)[number]['id'];
 export const SIGNAL_IDS: readonly SignalId[] = SIGNALS.map((s) => s.id);

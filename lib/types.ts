@@ -1,3 +1,4 @@
+import type { OriginClaim } from './origin';
 import type { SignalId } from './signals';
 
 /** The signals and their order are registered in lib/signals.ts. */
@@ -36,8 +37,14 @@ export interface Finding {
   weight: number;
   /** Tables: the structure, where it could be recovered. */
   table?: RecoveredTable;
-  /** Boilerplate: the original source address the page credits. */
+  /** Boilerplate and origin: the original source address the page credits. */
   url?: string;
+  /**
+   * For a finding in the page's markup rather than its text (the origin signal): the element read,
+   * e.g. `<link rel="canonical">`. Such a finding has no place in the text: `start` and `end` are 0
+   * and `actual` is empty, so the offsets invariant holds and nothing is highlighted.
+   */
+  element?: string;
 }
 
 export interface SignalReport {
@@ -68,6 +75,8 @@ export interface Report {
   signals: Record<SignalId, SignalReport>;
   /** The original article's address, when the page credits one. */
   sourceUrl?: string;
+  /** The original outlet's name, when the page's markup gives one that fits `sourceUrl`. */
+  sourceName?: string;
   thresholds: { suspicious: number; syndicated: number };
   /** Set when the input was longer than the engine reads; only the first part was analysed. */
   truncatedAt?: number;
@@ -92,4 +101,9 @@ export interface Report {
 export interface PageContext {
   /** The page's own address; signals may compare it with a credited source. */
   url?: string;
+  /**
+   * What the page's markup says about its origin (lib/origin.ts), when the text came from a
+   * document; absent for plain text, which the origin signal then does not assess.
+   */
+  claims?: readonly OriginClaim[];
 }

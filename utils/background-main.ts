@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '@/lib/index';
+import { validOriginClaims } from '@/lib/origin';
 import { decideScan } from '@/lib/settings';
 import { showBadge } from './badge';
 import { spunModel } from './spun-model-loader';
@@ -77,7 +78,7 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
     if (!message.done) return { ok: true };
     incoming.delete(tabId);
     const [{ settings }, model] = await Promise.all([loadSettings(), spunModel()]);
-    const report = analyze(pending.parts.join(''), settings, { url: message.url }, { spunModel: model });
+    const report = analyze(pending.parts.join(''), settings, { url: message.url, claims: validOriginClaims(message.claims) }, { spunModel: model });
     await setState(tabId, { status: 'scanned', report, url: message.url });
     return { ok: true };
   },

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { OriginClaim } from '@/lib/origin';
 import type { ScanDecision, ScanReason } from '@/lib/settings';
 import type { SignalId } from '@/lib/signals';
 import type { TabState } from './tab-store';
@@ -26,8 +27,9 @@ export interface Protocol {
   /**
    * Content script → background: the article text of the page, to analyse, in consecutive parts
    * (`done` on the last): one message of megabytes would block the page while it is serialised.
+   * The last part carries what the page's markup says about the article's origin.
    */
-  'spinscope:page-text': { request: { url: string; scanId: string; text: string; done: boolean }; response: { ok: boolean } };
+  'spinscope:page-text': { request: { url: string; scanId: string; text: string; done: boolean; claims?: OriginClaim[] }; response: { ok: boolean } };
   /**
    * Content script → background: may this page be scanned now? The background decides with the
    * settings (so content scripts never read storage) and records a page it keeps unread.

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticleSteps, type ExtractedText, type TextSegment } from '@/lib/extract';
+import { readOriginClaims } from '@/lib/origin';
 import type { ScanReason } from '@/lib/settings';
 import { createHighlighter, OWN_NODE_ATTRIBUTE, type Highlighter } from './highlight';
 import { isMessage, sendMessage, type Message, type Protocol } from './messages';
@@ -185,7 +186,9 @@ export function startPageScanner(ctx: ContentScriptContext): void {
         await idle(200);
         if (ctx.isInvalid) break;
         const done = at + TEXT_PART_CHARS >= text.length;
-        const sent = await sendMessage({ type: 'spinscope:page-text', url, scanId, text: text.slice(at, at + TEXT_PART_CHARS), done }).catch(() => undefined);
+        // The markup's claims are read when they are sent: they are a few elements of the head, and an in-page navigation may have changed them.
+        const claims = done ? readOriginClaims(doc) : undefined;
+        const sent = await sendMessage({ type: 'spinscope:page-text', url, scanId, text: text.slice(at, at + TEXT_PART_CHARS), done, ...(claims ? { claims } : {}) }).catch(() => undefined);
         if (done && sent?.ok) lastSent = fingerprint;
         if (done || !sent?.ok || ctx.isInvalid) break;
       }

@@ -100,7 +100,8 @@ function sourceLine(doc: Document, report: Report): Node[] {
   const href = safeHttpUrl(report.sourceUrl);
   if (!href) return [];
   const link = el(doc, 'a', { 'data-testid': 'source-link', href, target: '_blank', rel: 'noopener', dir: 'auto' }, el(doc, 'strong', {}, registrableDomain(href) ?? ''), ` · ${revealInvisible(href)}`);
-  return [el(doc, 'p', { class: 'source' }, 'Original source: ', link)];
+  const name = report.sourceName ? [' (', pageText(doc, 'span', 'source-name', report.sourceName), ')'] : [];
+  return [el(doc, 'p', { class: 'source' }, 'Original: ', link, ...name)];
 }
 
 /** The header and status line of a tab that has no verdict to show in colour. */

@@ -1,3 +1,4 @@
+import type { OriginClaim } from '../origin';
 import type { SpunModel } from '../spun/model';
 import type { Tokens } from '../tokenize';
 import type { Finding, SignalId } from '../types';
@@ -10,6 +11,8 @@ export interface DetectorInput {
   language: string;
   /** The page's own address, when known. */
   url?: string;
+  /** What the page's markup says about its origin; absent when the text did not come from a document. */
+  claims?: readonly OriginClaim[];
   /** Data the caller loaded for the engine (see EngineResources). */
   resources?: EngineResources;
 }
@@ -30,6 +33,10 @@ export interface DetectorResult {
   stats: Record<string, number>;
   /** The original source address, for detectors that can find one. */
   sourceUrl?: string;
+  /** The original outlet's name, for detectors that can find one. */
+  sourceName?: string;
+  /** Set when the detector could not judge this input: why, in words. The engine reports it as not assessed. */
+  notAssessed?: string;
 }
 
 export interface Detector {

@@ -7,6 +7,7 @@ import { parseHTML } from 'linkedom';
 import { cliResources } from '../../cli/spun-model';
 import { extractArticle } from '../../lib/extract';
 import { analyze, type Report, type SettingsInput } from '../../lib/index';
+import { readOriginClaims } from '../../lib/origin';
 import { devCorpus, seeds } from '../../scripts/corpora';
 
 export interface TestPage {
@@ -186,6 +187,7 @@ export interface ServedPages {
   plainText: TestPage;
   inShadowRoot: TestPage;
   inFrame: TestPage;
+  copy: TestPage;
   reRendered: TestPage;
   nextArticle: TestPage;
   growing: TestPage;
@@ -216,6 +218,15 @@ function articleElsewhere(page: TestPage, where: 'shadow' | 'frame'): TestPage {
   return { path: `${page.path}.in-shadow-root.html`, description: `${page.description} in an open shadow root`, html: chrome(`<story-card></story-card><script>${script}</script>`) };
 }
 
+/** The outlet whose article `copyOf` pages say they copy. */
+export const COPIED_OUTLET = { name: 'The Example Times', url: 'https://www.times.example/2026/12/07/story' };
+
+/** The same article as `page`, on a page whose head names another outlet as the original (canonical, og:url and og:site_name), as a syndication partner's copy does. */
+function copyOf(page: TestPage): TestPage {
+  const head = `<link rel="canonical" href="${COPIED_OUTLET.url}"><meta property="og:url" content="${COPIED_OUTLET.url}"><meta property="og:site_name" content="${COPIED_OUTLET.name}">`;
+  return { path: `${page.path}.copy.html`, description: `${page.description}, copied with its origin in the head`, html: page.html.replace('<meta charset="utf-8">', `<meta charset="utf-8">${head}`) };
+}
+
 export function buildPages(): ServedPages {
   const seedById = new Map(seeds().map((s) => [s.id.slice(0, 3), s.text]));
   const seedText = (n: string) => {
@@ -243,6 +254,7 @@ export function buildPages(): ServedPages {
     plainText: { path: '/dev/plain-text.txt', description: 'a plain-text article', html: corpus.get(DEV_SAMPLE.spun)!.text, contentType: 'text/plain' },
     inShadowRoot: articleElsewhere(devPage('spun'), 'shadow'),
     inFrame: articleElsewhere(devPage('spun'), 'frame'),
+    copy: copyOf(clean),
     ...livePages(clean, seed000, devPage('spun')),
   };
 }
@@ -258,7 +270,8 @@ export function extractedText(html: string): string {
   return extractArticle(document as unknown as Document).text;
 }
 
-/** The engine's report for a page served at `url`, as the CLI computes it (with the shipped spun model). */
+/** The engine's report for a page served at `url`, as the CLI computes it (with the shipped spun model and the page's origin claims). */
 export function engineReport(html: string, url: string, settings: SettingsInput = {}): Report {
-  return analyze(extractedText(html), settings, { url }, cliResources());
+  const { document } = parseHTML(html);
+  return analyze(extractedText(html), settings, { url, claims: readOriginClaims(document as unknown as Document) }, cliResources());
 }

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SIGNALS, type Finding, type Report, type SettingsInput, VERDICTS } from '../../lib/index';
 import { LAUNCHERS, type BrowserName, type DriverPage, type ExtensionBrowser } from './drivers';
 import { countOf, ExtensionUnderTest, fieldValue, NEUTRAL_COLOUR, pollUntil, readPopup, setField, sleep, textOf, VERDICT_COLOURS, type Badge } from './extension';
-import { buildPages, engineReport, plainTextDocument, type ServedPages, type TestPage } from './pages';
+import { buildPages, COPIED_OUTLET, engineReport, plainTextDocument, type ServedPages, type TestPage } from './pages';
 import { expectPopupShowsReport } from './popup-expectations';
 import { servePages, type PageServer } from './server';
 
@@ -457,6 +457,28 @@ export function defineExtensionSuite(name: BrowserName): void {
         expect(stored!.words).toBe(report.words);
       });
     }
+
+    it('names the original a copied page’s markup gives (canonical, og:site_name) as the original, with its link', async () => {
+      const report = expected(pages.copy);
+      expect(report.sourceUrl).toBe(COPIED_OUTLET.url);
+      expect(report.signals.origin.findings.length).toBeGreaterThan(0);
+      const { tabId } = await scannedTab(pages.copy);
+      const stored = await ext.storedReport(tabId);
+      expect(stored!.sourceUrl, 'the content script sent the head’s claims').toBe(COPIED_OUTLET.url);
+      const shown = await withPopup(tabId, (popup) =>
+        popup.evaluate(
+          () => ({
+            line: document.querySelector('.source')?.textContent ?? '',
+            hrefs: Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-testid=source-link]'), (a) => a.href),
+            originRows: Array.from(document.querySelectorAll('[data-testid=signal-origin] [data-testid=evidence-row]'), (r) => r.textContent ?? ''),
+          }),
+          null,
+        ),
+      );
+      expect(shown.hrefs).toEqual([COPIED_OUTLET.url]);
+      expect(shown.line).toBe(`Original: times.example · ${COPIED_OUTLET.url} (${COPIED_OUTLET.name})`);
+      expect(shown.originRows.some((r) => r.includes('<link rel="canonical">'))).toBe(true);
+    });
 
     it('shows page text isolated with its hidden characters revealed, and the source without the credentials that disguise it', async () => {
       const report = expected(pages.hostile);

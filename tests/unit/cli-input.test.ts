@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeText } from '../../cli/decode';
-import { asDocument, capHtml, htmlToText, MAX_HTML_CHARS } from '../../cli/html';
+import { asDocument, capHtml, MAX_HTML_CHARS, readHtmlPage } from '../../cli/html';
 import { readInput } from '../../cli/inputs';
+
+const htmlToText = (html: string) => readHtmlPage(html).text;
 
 const dir = mkdtempSync(join(tmpdir(), 'spinscope-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNALS } from '../../lib/signals';
+import { SIGNAL_IDS, SIGNALS } from '../../lib/signals';
 import { seeds } from '../../scripts/corpora';
 
 const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
@@ -49,7 +49,7 @@ describe('spinscope scan (readable report)', () => {
       for (const { title } of SIGNALS) expect(stdout).toContain(title);
       expect(stdout).toMatch(/Spun synonyms: score [\d.]+ · \d+ phrases, \d+ times/);
       expect(stdout).toMatch(/“Jap Europe” → probably “Eastern Europe”/);
-      expect(stdout).toMatch(/Original source: https?:\/\//);
+      expect(stdout).toMatch(/Original: https?:\/\//);
       // The second good file is still reported, with page text unable to drive the terminal.
       expect(stdout).toContain(hostile);
       expect(stdout).not.toContain('\u001b');
@@ -211,7 +211,7 @@ describe('spinscope scan --json and settings flags', () => {
       const seedFile = file('seed-json.txt', seed);
       const base = JSON.parse(run(['scan', '--json', seedFile]).stdout);
       expect(base.verdict).toBe('syndicated');
-      expect(Object.keys(base.signals)).toEqual(['spun', 'tables', 'boilerplate']);
+      expect(Object.keys(base.signals)).toEqual([...SIGNAL_IDS]);
       expect(base.thresholds).toEqual({ suspicious: 30, syndicated: 60 });
 
       const strict = run(['scan', '--json', '--suspicious', '99.5', '--syndicated=100', '--no-spun', '--no-boilerplate', '--weight-tables', '0', seedFile]);
@@ -278,7 +278,7 @@ describe('spinscope scan --jsonl', () => {
       expect(out.map((o) => o.id)).toEqual(['spun', 'broken', 7, null, 'no-text', null, 'seed']);
       for (const i of [0, 2, 6]) {
         expect(Object.keys(out[i])).toEqual(['id', 'score', 'verdict', 'flagged', 'language', 'signals']);
-        expect(Object.keys(out[i].signals)).toEqual(['spun', 'tables', 'boilerplate']);
+        expect(Object.keys(out[i].signals)).toEqual([...SIGNAL_IDS]);
       }
       for (const i of [1, 3, 4, 5]) expect(Object.keys(out[i])).toEqual(['id', 'error']);
       expect(out[0].signals.spun.findings.length).toBeGreaterThan(0);

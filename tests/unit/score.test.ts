@@ -12,10 +12,11 @@ const signal = (id: SignalId, score: number, extra: Partial<SignalReport> = {}):
   stats: {},
   ...extra,
 });
-const signals = (spun: number, tables: number, boilerplate: number, extra: Partial<SignalReport> = {}) => ({
+const signals = (spun: number, tables: number, boilerplate: number, extra: Partial<SignalReport> = {}, origin = 0) => ({
   spun: signal('spun', spun, extra),
   tables: signal('tables', tables),
   boilerplate: signal('boilerplate', boilerplate),
+  origin: signal('origin', origin),
 });
 
 describe('combined score', () => {
@@ -30,7 +31,7 @@ describe('combined score', () => {
     const heavy = validateSettings({ signals: { spun: { weight: 2 } } }).settings;
     expect(combineScores(signals(80, 0, 0), heavy).score).toBe(100);
     const r = combineScores(signals(40, 20, 0), DEFAULT_SETTINGS);
-    expect(r.contributions).toEqual({ spun: 40, tables: 20, boilerplate: 0 });
+    expect(r.contributions).toEqual({ spun: 40, tables: 20, boilerplate: 0, origin: 0 });
   });
 
   it('maps scores to verdicts at the thresholds, inclusive', () => {

@@ -30,7 +30,7 @@ const ORDINARY_TEXT = 'The weather this spring was mild. '.repeat(12) + 'Farmers
 
 describe('the signal registry', () => {
   it('lists the signals in this order', () => {
-    expect(SIGNAL_IDS).toEqual(['spun', 'tables', 'boilerplate']);
+    expect(SIGNAL_IDS).toEqual(['spun', 'tables', 'boilerplate', 'origin']);
   });
 
   it('tells a colour from something that is not one (the check below relies on it)', () => {
