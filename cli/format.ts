@@ -1,5 +1,5 @@
 import { evidenceSummary, type EvidenceRow } from '../lib/detectors/face';
-import { SIGNALS } from '../lib/signals';
+import { facesByContribution, verdictReasons } from '../lib/signals';
 import type { RecoveredTable, Report, Verdict } from '../lib/types';
 import { revealInvisible } from '../lib/visible-text';
 
@@ -76,6 +76,8 @@ export function formatReport(name: string, text: string, report: Report, opts: {
     `  Verdict: ${paint('1;' + VERDICT_COLOR[report.verdict], report.verdict.toUpperCase())}  score ${report.score}/100` +
       `  (suspicious from ${t.suspicious}, syndicated from ${t.syndicated})`,
   );
+  const reasons = verdictReasons(report).map(({ parts }) => parts.map((part) => (typeof part === 'string' ? part : printable(part.pageText, 60))).join(''));
+  if (reasons.length) lines.push(`  Why: ${reasons.join(' · ')}`);
   lines.push(`  Language: ${report.language} · ${plural(report.words, 'word')}`);
   if (report.sourceUrl) lines.push(`  Original: ${printable(report.sourceUrl, 300)}${report.sourceName ? ` (${printable(report.sourceName, 120)})` : ''}`);
   if (report.tooLittleText) lines.push(`  Note: too little text to judge; \`clean\` here only means nothing was found.`);
@@ -83,7 +85,7 @@ export function formatReport(name: string, text: string, report: Report, opts: {
     lines.push(`  Note: only the first ${report.truncatedAt.toLocaleString('en')} of ${report.chars.toLocaleString('en')} characters were analysed.`);
   }
   lines.push(...notes);
-  for (const face of SIGNALS) {
+  for (const face of facesByContribution(report)) {
     const s = report.signals[face.id];
     lines.push('');
     if (!s.enabled || !s.assessed) {

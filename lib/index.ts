@@ -57,7 +57,8 @@ export function notTextReport(reason: string, settings?: SettingsInput | Partial
     const enabled = s.signals[id].enabled;
     signals[id] = notAssessed(id, enabled, enabled ? `Not assessed: this is not text (${reason}).` : 'Turned off in the options.');
   }
-  return { score: 0, verdict: 'not-text', flagged: false, language: 'und', words: 0, chars, signals, thresholds: { ...s.thresholds }, notText: reason };
+  const contributions = Object.fromEntries(SIGNAL_IDS.map((id) => [id, 0])) as Record<SignalId, number>;
+  return { score: 0, verdict: 'not-text', flagged: false, language: 'und', words: 0, chars, signals, contributions, thresholds: { ...s.thresholds }, notText: reason };
 }
 
 /**
@@ -99,7 +100,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
     if (r.sourceUrl) source ??= { url: r.sourceUrl, ...(r.sourceName ? { name: r.sourceName } : {}) };
   }
 
-  const { score } = combineScores(signals, s);
+  const { score, contributions } = combineScores(signals, s);
   const verdict = verdictFor(score, s.thresholds);
   const report: Report = {
     score,
@@ -109,6 +110,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
     words: tokens.words,
     chars: input.length,
     signals,
+    contributions,
     thresholds: { ...s.thresholds },
   };
   if (source) report.sourceUrl = source.url;

@@ -73,6 +73,11 @@ export interface Report {
   words: number;
   chars: number;
   signals: Record<SignalId, SignalReport>;
+  /**
+   * What each signal added to the score, 0..100: its score times its weight, capped at 100 (lib/score.ts).
+   * The popup and the command line list the signals in this order, largest first.
+   */
+  contributions: Record<SignalId, number>;
   /** The original article's address, when the page credits one. */
   sourceUrl?: string;
   /** The original outlet's name, when the page's markup gives one that fits `sourceUrl`. */

@@ -1,5 +1,5 @@
-import { evidenceSummary, MAX_ROWS, type EvidenceRow, type SignalFace } from '@/lib/detectors/face';
-import { SIGNALS } from '@/lib/signals';
+import { evidenceSummary, MAX_ROWS, type EvidenceRow, type ReasonPart, type SignalFace } from '@/lib/detectors/face';
+import { facesByContribution, SIGNALS, verdictReasons } from '@/lib/signals';
 import type { RecoveredTable, Report } from '@/lib/types';
 import { registrableDomain, safeHttpUrl } from '@/lib/url';
 import { revealInvisible } from '@/lib/visible-text';
@@ -59,8 +59,17 @@ function tableNode(doc: Document, table: RecoveredTable): HTMLTableElement {
   return node;
 }
 
-/** One evidence row, whatever the signal: the text seen (or the table recovered from it), what it probably replaced, how often, why, and the source it credits. */
-function evidenceRow(doc: Document, row: EvidenceRow): HTMLElement {
+/** Rows shown before "show all": enough to see what a signal found without pushing the next signal out of view. */
+export const VISIBLE_ROWS = 3;
+
+/** A message with its figures masked, to tell a message that only repeats the previous row's ("… (10 joins) …", "… (9 joins) …"). */
+const messageShape = (message: string) => message.replace(/\d+(?:[.,]\d+)*/g, '#');
+
+/**
+ * One evidence row, whatever the signal: the text seen (or the table recovered from it), what it
+ * probably replaced, how often, why (unless the row before said the same), and the source it credits.
+ */
+function evidenceRow(doc: Document, row: EvidenceRow, previous: EvidenceRow | undefined): HTMLElement {
   const item = el(doc, 'li', { 'data-testid': 'evidence-row' });
   const head: Child[] = [];
   // A recovered table shows its cells better than the run-together text it was recovered from.
@@ -69,7 +78,7 @@ function evidenceRow(doc: Document, row: EvidenceRow): HTMLElement {
   if (row.expected?.length) head.push(' → probably ', pageText(doc, 'span', 'expected', row.expected.join(' / ')));
   if (row.count > 1) head.push(' ', el(doc, 'span', { class: 'count' }, `×${row.count}`));
   if (head.length) item.append(el(doc, 'div', { class: 'row-head' }, ...head));
-  if (row.detail) item.append(el(doc, 'div', { class: 'detail' }, row.detail));
+  if (row.detail && !(previous?.detail && messageShape(previous.detail) === messageShape(row.detail))) item.append(el(doc, 'div', { class: 'detail' }, row.detail));
   if (table) item.append(table);
   if (row.url) item.append(pageText(doc, 'div', 'row-source', `source: ${row.url}`));
   return item;
@@ -87,12 +96,28 @@ function signalSection(doc: Document, report: Report, face: SignalFace): HTMLEle
   }
   const rows = face.evidence(signal);
   head.append(' ', el(doc, 'span', { 'data-testid': 'signal-summary', class: 'signal-summary' }, evidenceSummary(face, signal, rows)));
-  if (rows.length) {
-    const list = el(doc, 'ul', { class: 'findings' }, ...rows.slice(0, MAX_ROWS).map((row) => evidenceRow(doc, row)));
-    if (rows.length > MAX_ROWS) list.append(el(doc, 'li', { class: 'more' }, `and ${rows.length - MAX_ROWS} more`));
-    section.append(list);
+  if (!rows.length) return section;
+  const listed = rows.slice(0, MAX_ROWS);
+  const items = listed.map((row, i) => evidenceRow(doc, row, listed[i - 1]));
+  section.append(el(doc, 'ul', { class: 'findings' }, ...items.slice(0, VISIBLE_ROWS)));
+  if (items.length > VISIBLE_ROWS) {
+    const rest = el(doc, 'ul', { class: 'findings' }, ...items.slice(VISIBLE_ROWS));
+    if (rows.length > MAX_ROWS) rest.append(el(doc, 'li', { class: 'more' }, `and ${rows.length - MAX_ROWS} more`));
+    section.append(el(doc, 'details', { class: 'more-rows' }, el(doc, 'summary', {}, `show all ${rows.length.toLocaleString('en')}`), rest));
   }
   return section;
+}
+
+/** A reason's parts as nodes: the face's words as text, page text isolated. */
+const reasonNodes = (doc: Document, parts: readonly ReasonPart[]): Child[] => parts.map((part) => (typeof part === 'string' ? part : pageText(doc, 'span', 'reason-text', part.pageText)));
+
+/** The line under the verdict that says why, from the strongest findings of each signal that added to the score. */
+function reasonLine(doc: Document, report: Report): HTMLElement[] {
+  const reasons = verdictReasons(report);
+  if (!reasons.length) return [];
+  const line = el(doc, 'p', { class: 'reason', 'data-testid': 'reason' });
+  reasons.forEach(({ parts }, i) => line.append(...(i ? [' · '] : []), ...reasonNodes(doc, parts)));
+  return [line];
 }
 
 /** The original's link, its text led by the registrable domain: the part of an address that says whose it is. */
@@ -152,23 +177,22 @@ export function renderTabState(root: HTMLElement, state: TabState | null): void 
       ` · ${report.words.toLocaleString('en')} words`,
       ...(report.truncatedAt ? [` · only the first ${report.truncatedAt.toLocaleString('en')} characters were read`] : []),
     ),
+    ...reasonLine(doc, report),
     ...sourceLine(doc, report),
-    ...SIGNALS.map((face) => signalSection(doc, report, face)),
+    ...facesByContribution(report).map((face) => signalSection(doc, report, face)),
   );
 }
 
-/** The ranges the Highlight button marks on the page: every finding, in its signal's colour, with its tooltip. */
+/** The ranges the Highlight button marks on the page: every finding with a place in the text, in its signal's colour, with its tooltip, strongest first. */
 export function highlightRanges(report: Report): HighlightRange[] {
-  return SIGNALS.flatMap((face) =>
-    report.signals[face.id].findings
-      .filter((f) => f.end > f.start)
-      .map((f) => ({
-        start: f.start,
-        end: f.end,
-        actual: f.actual,
-        signal: face.id,
-        colour: face.colour,
-        tooltip: `Spinscope · ${face.title}: ${f.expected?.length ? `probably “${f.expected.join('” or “')}”` : f.message}`,
-      })),
-  );
+  return SIGNALS.flatMap((face) => report.signals[face.id].findings.filter((f) => f.end > f.start).map((f) => ({ face, f })))
+    .sort((a, b) => b.f.weight - a.f.weight)
+    .map(({ face, f }) => ({
+      start: f.start,
+      end: f.end,
+      actual: f.actual,
+      signal: face.id,
+      colour: face.colour,
+      tooltip: `Spinscope · ${face.title}: ${f.expected?.length ? `probably “${f.expected.join('” or “')}”` : f.message}`,
+    }));
 }

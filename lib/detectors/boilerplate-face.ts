@@ -1,4 +1,5 @@
-import { groupFindings, type SignalFace } from './face';
+import { registrableDomain } from '../url';
+import { countOf, groupFindings, pageTextPart, type SignalFace } from './face';
 
 /** The face of the syndication-boilerplate signal (detector: ./boilerplate.ts). */
 export const boilerplateFace: SignalFace<'boilerplate'> = {
@@ -8,4 +9,8 @@ export const boilerplateFace: SignalFace<'boilerplate'> = {
   colour: 'rgba(117, 117, 117, 0.3)',
   rowNoun: ['line', 'lines'],
   evidence: (signal) => groupFindings(signal.findings),
+  reason: (rows) => {
+    const credited = registrableDomain(rows.find((r) => r.url)?.url);
+    return [`${countOf(boilerplateFace, rows.length).replace(' ', ' boilerplate ')}, e.g. “`, pageTextPart(rows[0]!.text, 50), '”', ...(credited ? [', crediting ', pageTextPart(credited)] : [])];
+  },
 };

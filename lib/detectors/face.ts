@@ -22,7 +22,21 @@ export interface SignalFace<Id extends string = SignalId> {
   rowNoun: readonly [one: string, many: string];
   /** The signal's findings as rows: one per distinct text seen, strongest first. */
   evidence(signal: SignalReport): EvidenceRow[];
+  /**
+   * What the signal found, in a few words, for the line under the verdict that says why
+   * ("11 spun phrases, e.g. Jap Europe → Eastern Europe"), from its rows (at least one, strongest first).
+   */
+  reason(rows: readonly EvidenceRow[]): ReasonPart[];
 }
+
+/** A piece of a reason: the face's own words, or text from the page (which every face shows isolated and with its invisible characters revealed). */
+export type ReasonPart = string | { pageText: string };
+
+/** Page text for a reason line, cut to `max` characters. */
+export const pageTextPart = (text: string, max = 60): ReasonPart => ({ pageText: text.length > max ? `${text.slice(0, max - 1)}…` : text });
+
+/** "1 table", "6 tables". */
+export const countOf = (face: Pick<SignalFace, 'rowNoun'>, n: number) => `${n} ${n === 1 ? face.rowNoun[0] : face.rowNoun[1]}`;
 
 /** What a face shows for a group of findings that saw the same text. */
 export interface EvidenceRow {
@@ -89,7 +103,6 @@ export function groupFindings(findings: readonly Finding[], { detail = true } = 
 export function evidenceSummary(face: SignalFace, signal: SignalReport, rows: readonly EvidenceRow[]): string {
   const score = `score ${Math.round(signal.score * 10) / 10}`;
   if (!rows.length) return `${score} · nothing found`;
-  const [one, many] = face.rowNoun;
   const times = rows.reduce((n, r) => n + r.count, 0);
-  return `${score} · ${rows.length} ${rows.length === 1 ? one : many}${times > rows.length ? `, ${times} times` : ''}`;
+  return `${score} · ${countOf(face, rows.length)}${times > rows.length ? `, ${times} times` : ''}`;
 }

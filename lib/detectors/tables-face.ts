@@ -1,4 +1,4 @@
-import { groupFindings, type SignalFace } from './face';
+import { countOf, groupFindings, type SignalFace } from './face';
 
 /** The face of the flattened-tables signal (detector: ./tables.ts). */
 export const tablesFace: SignalFace<'tables'> = {
@@ -8,4 +8,5 @@ export const tablesFace: SignalFace<'tables'> = {
   colour: 'rgba(198, 40, 40, 0.2)',
   rowNoun: ['table', 'tables'],
   evidence: (signal) => groupFindings(signal.findings),
+  reason: (rows) => [countOf(tablesFace, rows.length).replace(' ', ' flattened ')],
 };

@@ -202,12 +202,25 @@ export interface PopupView {
   sections: { id: string; title: string; summary: string; rows: PopupRow[] }[];
   sourceLinks: { href: string; target: string; rel: string; text: string }[];
   bodyText: string;
+  /** The line under the verdict that says why, or null. */
+  reason: string | null;
+  /** How far below the top of the report (which scrolls beyond 520 px) the reason line and the first section's first row end, as first shown. */
+  firstScreen: { reasonBottom: number | null; firstRowBottom: number | null };
 }
 
 export function readPopup(popup: DriverPage): Promise<PopupView> {
   // No named helpers inside: the function is serialised, and tsx (the screenshot script) wraps named
   // functions in a `__name` call that does not exist in the page.
   return popup.evaluate(() => {
+    const top = document.querySelector('main')!.getBoundingClientRect().top;
+    const reasonEl = document.querySelector<HTMLElement>('[data-testid=reason]');
+    const firstRow = document.querySelector<HTMLElement>('section[data-testid^=signal-] [data-testid=evidence-row]');
+    const firstScreen = {
+      reasonBottom: reasonEl ? reasonEl.getBoundingClientRect().bottom - top : null,
+      firstRowBottom: firstRow ? firstRow.getBoundingClientRect().bottom - top : null,
+    };
+    // Rows behind "show all" are read too.
+    for (const details of document.querySelectorAll('details')) details.open = true;
     const [verdict, score, language, status] = ['verdict', 'score', 'language', 'status'].map((id) => {
       const el = document.querySelector(`[data-testid=${id}]`) as HTMLElement | null;
       return el ? el.innerText.replace(/\s+/g, ' ').trim() : null;
@@ -234,6 +247,8 @@ export function readPopup(popup: DriverPage): Promise<PopupView> {
         text: el.innerText.replace(/\s+/g, ' ').trim(),
       })),
       bodyText: (document.body.textContent ?? '').replace(/\s+/g, ' '),
+      reason: reasonEl ? reasonEl.innerText.replace(/\s+/g, ' ').trim() : null,
+      firstScreen,
     };
   }, null);
 }

@@ -5,7 +5,8 @@
  * Page text is expected as the popup shows it, invisible characters revealed (lib/visible-text.ts).
  */
 import { expect } from 'vitest';
-import { SIGNALS, VERDICTS, type Finding, type Report, type SignalId } from '../../lib/index';
+import { VERDICTS, type Finding, type Report, type SignalId } from '../../lib/index';
+import { facesByContribution } from '../../lib/signals';
 import { MAX_ROWS } from '../../lib/detectors/face';
 import { revealInvisible } from '../../lib/visible-text';
 import type { PopupView } from './extension';
@@ -42,7 +43,9 @@ export function expectPopupShowsReport(view: PopupView, report: Report): void {
   expect(hasNumber(view.score!, Math.round(report.score)), `score "${view.score}" shows ${Math.round(report.score)}`).toBe(true);
   expect(view.language, 'language shown').toBeTruthy();
   if (report.language === 'eng') expect(view.language!.toLowerCase()).toMatch(/english|eng/);
-  expect(view.sections.map((x) => [x.id, x.title]), 'a section per registered signal, titled as the registry titles it').toEqual(SIGNALS.map((x) => [x.id, x.title]));
+  expect(view.sections.map((x) => [x.id, x.title]), 'a section per registered signal, titled as the registry titles it, largest contribution first').toEqual(
+    facesByContribution(report).map((x) => [x.id, x.title]),
+  );
 
   for (const section of view.sections) {
     const allRows = expectedRows(report.signals[section.id as SignalId].findings);

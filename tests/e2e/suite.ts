@@ -118,6 +118,20 @@ export function defineExtensionSuite(name: BrowserName): void {
       });
     }
 
+    it('the popup says why first: on seed 000 the scraper footer and the strongest spun phrase, on seed 001 the tables, within its first 520 px', async () => {
+      for (const [page, mustSay] of [
+        [pages.seed000, ['Copyright for syndicated content', 'Jap Europe → Eastern Europe']],
+        [pages.seed001, ['flattened tables']],
+      ] as const) {
+        const { tabId } = await scannedTab(page);
+        const view = await withPopup(tabId, readPopup);
+        for (const words of mustSay) expect(view.reason, `${page.description}: the reason line`).toContain(words);
+        expect(view.firstScreen.reasonBottom!, `${page.description}: the reason line ends within 520 px`).toBeLessThanOrEqual(520);
+        expect(view.firstScreen.firstRowBottom!, `${page.description}: the strongest signal's first row ends within 520 px`).toBeLessThanOrEqual(520);
+        expect(view.sections[0]!.id, `${page.description}: the signal that added most comes first`).toBe(page === pages.seed000 ? 'boilerplate' : 'tables');
+      }
+    });
+
     it('Highlight marks the spun phrases on the page', async () => {
       const report = expected(pages.seed000);
       const { page, tabId } = await scannedTab(pages.seed000);

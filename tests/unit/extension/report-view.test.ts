@@ -75,7 +75,7 @@ describe('popup report view', () => {
     expect(root.querySelector('[data-testid=source-link]')).toBeNull();
   });
 
-  it('shows a recovered table as a table, and a table finding without one as its text, each with the reason', () => {
+  it('shows a recovered table as a table, and a table finding without one as its text, with a reason the next row repeats shown once', () => {
     const root = document.createElement('main');
     const report = reportWith({
       tables: [
@@ -86,7 +86,7 @@ describe('popup report view', () => {
     renderTabState(root, { status: 'scanned', report });
     const cells = [...root.querySelectorAll('[data-testid=signal-tables] td')].map((c) => c.textContent);
     expect(cells).toEqual(['Country', 'Response', 'France', 'Positive']);
-    expect(rowsOf(root, 'tables')).toEqual(['Cells glued.CountryResponseFrancePositive', 'SectorImpactDefenseJointCells glued.']);
+    expect(rowsOf(root, 'tables')).toEqual(['Cells glued.CountryResponseFrancePositive', 'SectorImpactDefenseJoint']);
   });
 
   it('links the original source in a new tab, for http(s) addresses', () => {
@@ -160,5 +160,29 @@ describe('popup on a page that is not text', () => {
     expect(root.querySelector('[data-testid=status]')!.textContent).toContain(report.notText);
     expect(root.querySelector('[data-testid=score]')).toBeNull();
     expect(root.querySelector('header')!.className).toContain('neutral');
+  });
+
+});
+
+describe('the reason for a verdict', () => {
+  it('says why under the verdict, the largest contribution first, and lists the sections in that order, with long evidence behind "show all"', () => {
+    const root = document.createElement('main');
+    const spun = Array.from({ length: 5 }, (_, i) => finding('spun', `phrase ${i}`, { expected: [`original ${i}`], weight: i === 3 ? 0.9 : 0.3 }));
+    const report = reportWith({ spun, boilerplate: [finding('boilerplate', 'Source link', { weight: 1, url: 'https://news.example.co.uk/a' })] });
+    report.contributions = { spun: 40, tables: 0, boilerplate: 70, origin: 0 };
+    renderTabState(root, { status: 'scanned', report });
+    expect(root.querySelector('[data-testid=reason]')!.textContent).toBe('1 boilerplate line, e.g. “Source link”, crediting example.co.uk · 5 spun phrases, e.g. phrase 3 → original 3');
+    for (const text of root.querySelectorAll('.reason-text')) expect(text.getAttribute('dir')).toBe('auto');
+    expect([...root.querySelectorAll('section')].map((s) => s.dataset.testid)).toEqual(['signal-boilerplate', 'signal-spun', 'signal-tables', 'signal-origin']);
+    const spunSection = root.querySelector('[data-testid=signal-spun]')!;
+    expect(spunSection.querySelectorAll(':scope > ul [data-testid=evidence-row]')).toHaveLength(3);
+    expect(spunSection.querySelector('details summary')!.textContent).toBe('show all 5');
+    expect(spunSection.querySelectorAll('details [data-testid=evidence-row]')).toHaveLength(2);
+  });
+
+  it('has no reason line when nothing added to the score', () => {
+    const root = document.createElement('main');
+    renderTabState(root, { status: 'scanned', report: analyze(ORDINARY_TEXT) });
+    expect(root.querySelector('[data-testid=reason]')).toBeNull();
   });
 });
