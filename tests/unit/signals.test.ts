@@ -40,7 +40,7 @@ describe('the signal registry', () => {
 
   for (const face of SIGNALS) {
     describe(`signal ${face.id}`, () => {
-      it('has every part of a face: title, a one-sentence description, a colour, a row noun and an evidence function', () => {
+      it('has every part of a face: title, a one-sentence description, a colour, a row noun, an evidence function and a reason', () => {
         expect(face.title.trim(), 'title').not.toBe('');
         expect(face.title).toBe(face.title.trim());
         expect(face.description, 'description ends with a period').toMatch(/^\S.*\.$/s);
@@ -48,6 +48,7 @@ describe('the signal registry', () => {
         expect(isCssColour(face.colour), `colour ${face.colour}`).toBe(true);
         expect(face.rowNoun.every((noun) => noun.trim() !== ''), 'row noun, singular and plural').toBe(true);
         expect(typeof face.evidence).toBe('function');
+        expect(typeof face.reason).toBe('function');
         expect(face.evidence(analyze(ORDINARY_TEXT).signals[face.id])).toEqual([]);
       });
 
