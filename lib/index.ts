@@ -1,3 +1,4 @@
+import { sentenceAround } from './context';
 import { boilerplateDetector } from './detectors/boilerplate';
 import type { Detector, EngineResources } from './detectors/detector';
 import { originDetector } from './detectors/origin';
@@ -31,6 +32,9 @@ export const MAX_CHARS = 16 * 1024 * 1024;
  * scraper's stub with its footer is short too.
  */
 export const MIN_JUDGED_WORDS = 50;
+
+/** Longest finding given its sentence as context: longer ones (a glued table, a footer line) show enough by themselves. */
+export const MAX_CONTEXT_ACTUAL = 200;
 
 /** Each registered signal's detector (lib/signals.ts lists the signals and their order). */
 export const DETECTORS: Readonly<Record<SignalId, Detector>> = {
@@ -95,6 +99,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
       signals[id] = { ...notAssessed(id, enabled, r.notAssessed), stats: r.stats };
       continue;
     }
+    for (const f of r.findings) if (f.end > f.start && f.actual.length <= MAX_CONTEXT_ACTUAL) f.context = sentenceAround(body, f.start, f.end);
     signals[id] = { id, enabled, assessed: true, score: r.score, findings: r.findings, stats: r.stats };
     // The first signal in the registry's order that names an original gives the report's.
     if (r.sourceUrl) source ??= { url: r.sourceUrl, ...(r.sourceName ? { name: r.sourceName } : {}) };

@@ -37,6 +37,11 @@ export interface Finding {
   weight: number;
   /** Tables: the structure, where it could be recovered. */
   table?: RecoveredTable;
+  /**
+   * The rest of the sentence the finding sits in (lib/context.ts), for a preview; set by the engine
+   * on findings of at most MAX_CONTEXT_ACTUAL characters (a glued table is its own context).
+   */
+  context?: { before: string; after: string };
   /** Boilerplate and origin: the original source address the page credits. */
   url?: string;
   /**

@@ -1,3 +1,4 @@
+import DOMPurify from 'dompurify';
 import { evidenceSummary, MAX_ROWS, type EvidenceRow, type ReasonPart, type SignalFace } from '@/lib/detectors/face';
 import { facesByContribution, SIGNALS, verdictReasons } from '@/lib/signals';
 import type { RecoveredTable, Report } from '@/lib/types';
@@ -52,6 +53,29 @@ export function statusText(state: TabState | null): string {
 const pageText = (doc: Document, tag: 'q' | 'span' | 'div' | 'td', className: string, text: string) =>
   el(doc, tag, { ...(className ? { class: className } : {}), dir: 'auto' }, revealInvisible(text));
 
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The only markup a context preview may contain: an isolating wrapper, the phrase's mark and the probable original. */
+const CONTEXT_MARKUP = { ALLOWED_TAGS: ['bdi', 'mark', 'span'], ALLOWED_ATTR: ['class'], RETURN_DOM_FRAGMENT: true as const };
+
+/**
+ * A finding in its sentence, the phrase marked and the probable original beside it, behind a
+ * disclosure. It is built as markup (the sentence with a <mark> inside), so the page text is escaped
+ * and the markup then goes through DOMPurify with an allow-list of the three elements it needs:
+ * whatever the page's text holds, only those elements and their text come out.
+ */
+function contextPreview(doc: Document, row: EvidenceRow): HTMLElement | undefined {
+  if (!row.context || !doc.defaultView) return undefined;
+  const { before, after } = row.context;
+  const page = (s: string) => escapeHtml(revealInvisible(s));
+  const original = row.expected?.length ? ` <span class="expected">→ ${page(row.expected.join(' / '))}</span>` : '';
+  const markup = `<bdi>${page(before)}<mark>${page(row.text)}</mark>${page(after)}</bdi>${original}`;
+  const fragment = DOMPurify(doc.defaultView).sanitize(markup, CONTEXT_MARKUP);
+  const sentence = el(doc, 'div', { class: 'context-sentence', dir: 'auto' });
+  sentence.append(doc.importNode(fragment, true));
+  return el(doc, 'details', { class: 'context', 'data-testid': 'context' }, el(doc, 'summary', {}, 'in context'), sentence);
+}
+
 /** A recovered table, capped so a huge one cannot swamp the popup. */
 function tableNode(doc: Document, table: RecoveredTable): HTMLTableElement {
   const node = el(doc, 'table');
@@ -80,6 +104,8 @@ function evidenceRow(doc: Document, row: EvidenceRow, previous: EvidenceRow | un
   if (head.length) item.append(el(doc, 'div', { class: 'row-head' }, ...head));
   if (row.detail && !(previous?.detail && messageShape(previous.detail) === messageShape(row.detail))) item.append(el(doc, 'div', { class: 'detail' }, row.detail));
   if (table) item.append(table);
+  const context = contextPreview(doc, row);
+  if (context) item.append(context);
   if (row.url) item.append(pageText(doc, 'div', 'row-source', `source: ${row.url}`));
   return item;
 }

@@ -56,6 +56,8 @@ export interface EvidenceRow {
   table?: RecoveredTable;
   /** The original source address the text credits. */
   url?: string;
+  /** The sentence around the first occurrence. */
+  context?: { before: string; after: string };
   /** Offsets of the first occurrence. */
   start: number;
   end: number;
@@ -93,6 +95,7 @@ export function groupFindings(findings: readonly Finding[], { detail = true } = 
     ...(detail ? { detail: strongest.message } : {}),
     ...(table ? { table } : {}),
     ...(url ? { url } : {}),
+    ...(first.context ? { context: first.context } : {}),
     start: first.start,
     end: first.end,
   }));

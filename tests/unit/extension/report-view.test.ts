@@ -186,3 +186,47 @@ describe('the reason for a verdict', () => {
     expect(root.querySelector('[data-testid=reason]')).toBeNull();
   });
 });
+
+describe('the context preview', () => {
+  it('shows a finding in its sentence, the phrase marked and the probable original beside it', () => {
+    const text = `Leaders met in Jap Europe to talk about trade. ${ORDINARY_TEXT}`;
+    const report = analyze(text);
+    const start = text.indexOf('Jap Europe');
+    report.signals.spun.findings = [{ ...finding('spun', 'Jap Europe', { expected: ['Eastern Europe'] }), start, end: start + 10, context: { before: 'Leaders met in ', after: ' to talk about trade.' } }];
+    report.contributions.spun = 50;
+    const root = document.createElement('main');
+    renderTabState(root, { status: 'scanned', report });
+    const preview = root.querySelector('[data-testid=signal-spun] [data-testid=context]')!;
+    expect(preview.querySelector('summary')!.textContent).toBe('in context');
+    expect(preview.querySelector('.context-sentence')!.textContent).toBe('Leaders met in Jap Europe to talk about trade. → Eastern Europe');
+    expect(preview.querySelector('mark')!.textContent).toBe('Jap Europe');
+  });
+
+  it('lets no markup from hostile page text through: scripts, event handlers and javascript: links come out as text, bidi controls revealed', () => {
+    const root = document.createElement('main');
+    const hostile = finding('spun', '<img src=x onerror="alert(1)">', {
+      expected: ['<b onclick="alert(2)">x</b>'],
+      context: { before: '<script>alert(3)</script>\u202Eevil ', after: ' <a href="javascript:alert(4)">click</a></bdi><iframe src="https://evil.example/">' },
+    });
+    const report = reportWith({ spun: [hostile] });
+    renderTabState(root, { status: 'scanned', report });
+    const sentence = root.querySelector('[data-testid=context] .context-sentence')!;
+    expect([...sentence.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()).sort()).toEqual(['bdi', 'mark', 'span']);
+    for (const e of sentence.querySelectorAll('*')) expect([...e.attributes].map((a) => a.name).filter((n) => n !== 'class')).toEqual([]);
+    expect(sentence.textContent).toContain('<script>alert(3)</script>');
+    expect(sentence.textContent).toContain('<a href="javascript:alert(4)">click</a>');
+    expect(sentence.querySelector('mark')!.textContent).toBe('<img src=x onerror="alert(1)">');
+    expect(sentence.textContent).not.toMatch(/\u202E/);
+    expect(sentence.textContent).toContain('⟨U+202E⟩evil');
+  });
+
+  it('is given by the engine to short findings, in their own sentence, and not to long ones such as glued tables', () => {
+    const text = `Leaders met in Jap Europe to talk about trade.\nSectorProjectImpactDefensejoint Army ExercisesEnhanced safety capabilitiesEnergyNuclear Power PlantIncreased power independence${'TransportRail LinkFaster freight'.repeat(8)}\n${ORDINARY_TEXT}`;
+    const { signals } = analyze(text);
+    const spun = signals.spun.findings.find((f) => f.actual === 'Jap Europe')!;
+    expect(spun.context).toEqual({ before: 'Leaders met in ', after: ' to talk about trade.' });
+    const long = signals.tables.findings.filter((f) => f.actual.length > 200);
+    expect(long.length).toBeGreaterThan(0);
+    for (const f of long) expect(f.context).toBeUndefined();
+  });
+});
