@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+import { createHash } from 'node:crypto';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticleSteps, type ExtractedText } from '../../lib/extract';
+import { longPage, REPRESENTATIVE_PAGES } from './extract-pages';
+
+/**
+ * Pins what the extraction gives for representative pages, in a browser DOM (jsdom, as the
+ * content script sees a page) and in linkedom (as the CLI reads a file): the text, the title, the
+ * offsets of every text node and how many slices the work is cut into. The fixture was recorded
+ * before the extractor was split into stages; a change to it is a change of behaviour, to be made
+ * on purpose (`npx vitest run -u` rewrites it).
+ */
+
+interface Outcome {
+  title: string;
+  text: string;
+  /** `start:end` of each text node's segment, in order. */
+  segments: string;
+  /** How many times the extraction paused for the caller. */
+  slices: number;
+}
+
+function extract(doc: Document): Outcome {
+  const steps = extractArticleSteps(doc);
+  let slices = 0;
+  let step = steps.next();
+  while (!step.done) {
+    slices++;
+    step = steps.next();
+  }
+  const result: ExtractedText = step.value;
+  for (const s of result.segments) expect(result.text.slice(s.start, s.end)).toBe(s.node.data);
+  return { title: result.title, text: result.text, segments: result.segments.map((s) => `${s.start}:${s.end}`).join(' '), slices };
+}
+
+/** Pages only a live DOM can show: an open shadow root with a slot, and a same-origin frame. */
+function renderedElsewhere(): Record<string, Outcome> {
+  const host = document.createElement('news-story');
+  host.innerHTML = '<span slot="byline">By a staff reporter</span><p>light fallback the page does not show</p>';
+  host.attachShadow({ mode: 'open' }).innerHTML =
+    '<article><h1>Budget</h1><slot name="byline"></slot><slot>default slot fallback</slot>' +
+    '<p>The city council approved the new budget on Tuesday, after a debate that lasted most of the evening.</p>' +
+    '<p>Council members argued over the cost of road repairs, the library, and a new bus line to the hospital.</p></article>';
+  document.body.replaceChildren(host);
+  const shadow = extract(document);
+
+  const frame = document.createElement('iframe');
+  document.body.replaceChildren(frame);
+  frame.contentDocument!.body.innerHTML =
+    '<main><article><p>The mayor said the plan balances the needs of residents with the limits of the city’s income.</p>' +
+    '<p>Opponents said the budget relies on optimistic forecasts, and promised to revisit it in the spring.</p></article></main><footer>Footer of the frame</footer>';
+  const framed = extract(document);
+  document.body.replaceChildren();
+  return { 'article in an open shadow root': shadow, 'article in a same-origin frame': framed };
+}
+
+describe('extraction of representative pages', () => {
+  it('gives the same text, offsets and slices as when the fixture was recorded', async () => {
+    const outcomes: Record<string, { browser: Outcome; linkedom: Outcome } | Outcome> = {};
+    for (const [name, html] of Object.entries(REPRESENTATIVE_PAGES)) {
+      outcomes[name] = {
+        browser: extract(new DOMParser().parseFromString(html, 'text/html')),
+        linkedom: extract(parseHTML(html).document as unknown as Document),
+      };
+    }
+    Object.assign(outcomes, renderedElsewhere());
+    // A long page's text is pinned by its digest, to keep the fixture readable.
+    const long = longPage(300);
+    for (const [parser, doc] of [
+      ['browser', new DOMParser().parseFromString(long, 'text/html')],
+      ['linkedom', parseHTML(long).document as unknown as Document],
+    ] as const) {
+      const { text, segments, ...rest } = extract(doc);
+      outcomes[`long page of 300 stories, ${parser}`] = { ...rest, text: `${text.length} characters, sha256 ${createHash('sha256').update(text).digest('hex')}`, segments: `${segments.split(' ').length} segments, sha256 ${createHash('sha256').update(segments).digest('hex')}` };
+    }
+    await expect(`${JSON.stringify(outcomes, null, 1)}\n`).toMatchFileSnapshot('../fixtures/extract/representative-pages.json');
+  });
+});
