@@ -5,7 +5,8 @@
  * pass through a different part of the walk, the scoring or the fallback.
  */
 
-const ARTICLE = [
+/** A short news article, four paragraphs long. */
+export const ARTICLE = [
   'The city council approved the new budget on Tuesday, after a debate that lasted most of the evening.',
   'Council members argued over the cost of road repairs, the library, and a new bus line to the hospital.',
   'The mayor said the plan balances the needs of residents with the limits of the city’s income, and thanked staff.',

@@ -8,9 +8,8 @@ import { longPage, REPRESENTATIVE_PAGES } from './extract-pages';
 /**
  * Pins what the extraction gives for representative pages, in a browser DOM (jsdom, as the
  * content script sees a page) and in linkedom (as the CLI reads a file): the text, the title, the
- * offsets of every text node and how many slices the work is cut into. The fixture was recorded
- * before the extractor was split into stages; a change to it is a change of behaviour, to be made
- * on purpose (`npx vitest run -u` rewrites it).
+ * offsets of every text node and how many slices the work is cut into. A change to the fixture is
+ * a change of behaviour, to be made on purpose (`npx vitest run -u` rewrites it).
  */
 
 interface Outcome {

@@ -2,13 +2,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, extractArticleSteps, locateRange } from '../../lib/extract';
-
-const ARTICLE = [
-  'The city council approved the new budget on Tuesday, after a debate that lasted most of the evening.',
-  'Council members argued over the cost of road repairs, the library, and a new bus line to the hospital.',
-  'The mayor said the plan balances the needs of residents with the limits of the city’s income, and thanked staff.',
-  'Opponents said the budget relies on optimistic forecasts, and promised to revisit it in the spring.',
-];
+import { ARTICLE } from './extract-pages';
 
 function page(body: string, title = 'Council approves budget'): Document {
   const doc = document.implementation.createHTMLDocument(title);
