@@ -145,3 +145,66 @@ export function longPage(stories: number): string {
   return `<!doctype html><html><head><title>Archive</title></head><body><ul>${links(200, 'Archive')}</ul>` +
     `<main>${Array.from({ length: stories }, (_, i) => story(i)).join('\n')}</main></body></html>`;
 }
+
+/** A seeded pseudo-random number generator (mulberry32), so generated pages are the same on every run. */
+function randomSource(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'council budget road library mayor residents forecast spring harbour ferry schedule exercise energy grid garden garlic winter report'.split(' ');
+/** Class and id names the extraction reads as hints, for and against content, and neutral ones. */
+const HINTS = ['', '', '', 'content', 'post entry', 'story', 'sidebar', 'comment', 'related', 'widget', 'meta', 'share-content', 'footer', 'main-column', 'promo', 'hentry', 'wrap'];
+const CONTAINERS = ['div', 'div', 'div', 'section', 'article', 'main', 'blockquote', 'ul', 'aside', 'nav', 'table', 'figure', 'details', 'dl'];
+const INLINE = ['a', 'a', 'b', 'em', 'span', 'span', 'time', 'code'];
+
+/**
+ * A page of nested containers, paragraphs, links, lists and tables with random class hints and
+ * text lengths, where which container wins, which siblings join it, and whether the article falls
+ * back to all text vary from seed to seed.
+ */
+export function generatedPage(seed: number): string {
+  const random = randomSource(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const sentence = () => {
+    const words = Array.from({ length: 1 + Math.floor(random() * 24) }, () => pick(WORDS));
+    return words.map((w, i) => (i > 0 && random() < 0.12 ? `, ${w}` : ` ${w}`)).join('').slice(1) + '.';
+  };
+  const attrs = () => {
+    const hint = pick(HINTS);
+    const name = hint && (random() < 0.5 ? ` class="${hint}"` : ` id="${hint}"`);
+    return name + (random() < 0.03 ? ' hidden' : '') + (random() < 0.03 ? ' role="navigation"' : '');
+  };
+  const inlineElement = () => {
+    const tag = pick(INLINE);
+    return `<${tag}${tag === 'a' ? ' href="/x"' : ''}>${sentence()}</${tag}>`;
+  };
+  const paragraph = () => {
+    const parts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.35 ? inlineElement() : sentence()));
+    return `<p${attrs()}>${parts.join(random() < 0.8 ? ' ' : '<br>')}</p>`;
+  };
+  const table = () =>
+    `<table${attrs()}>${Array.from({ length: 1 + Math.floor(random() * 4) }, () => `<tr>${Array.from({ length: 1 + Math.floor(random() * 3) }, () => `<td>${pick(WORDS)}</td>`).join('')}</tr>`).join('')}</table>`;
+  const node = (depth: number): string => {
+    const roll = random();
+    if (depth > 4 || roll < 0.45) return paragraph();
+    if (roll < 0.5) return table();
+    if (roll < 0.55) return `<h2>${sentence()}</h2>`;
+    if (roll < 0.6) return inlineElement();
+    const tag = pick(CONTAINERS);
+    const children = Array.from({ length: 1 + Math.floor(random() * 5) }, () => node(depth + 1));
+    if (tag === 'ul') return `<ul${attrs()}>${children.map((c) => `<li>${c}</li>`).join('')}</ul>`;
+    if (tag === 'dl') return `<dl${attrs()}><dt>${pick(WORDS)}</dt><dd>${children.join('')}</dd></dl>`;
+    if (tag === 'table') return `<table${attrs()}><tr><td>${children.join('')}</td><td>${pick(WORDS)}</td></tr></table>`;
+    if (tag === 'details') return `<details${attrs()}><summary>${pick(WORDS)}</summary>${children.join('')}</details>`;
+    return `<${tag}${attrs()}>${children.join('\n')}</${tag}>`;
+  };
+  const body = Array.from({ length: 1 + Math.floor(random() * 5) }, () => node(0)).join('\n');
+  return `<!doctype html><html><head><title>${sentence()}</title></head><body>${body}</body></html>`;
+}

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticleSteps, type ExtractedText } from '../../lib/extract';
-import { longPage, REPRESENTATIVE_PAGES } from './extract-pages';
+import { generatedPage, longPage, REPRESENTATIVE_PAGES } from './extract-pages';
 
 /**
  * Pins what the extraction gives for representative pages, in a browser DOM (jsdom, as the
@@ -33,6 +33,11 @@ function extract(doc: Document): Outcome {
   for (const s of result.segments) expect(result.text.slice(s.start, s.end)).toBe(s.node.data);
   return { title: result.title, text: result.text, segments: result.segments.map((s) => `${s.start}:${s.end}`).join(' '), slices };
 }
+
+/** How many generated pages are compared. */
+const GENERATED_PAGES = 300;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Pages only a live DOM can show: an open shadow root with a slot, and a same-origin frame. */
 function renderedElsewhere(): Record<string, Outcome> {
@@ -72,8 +77,21 @@ describe('extraction of representative pages', () => {
       ['linkedom', parseHTML(long).document as unknown as Document],
     ] as const) {
       const { text, segments, ...rest } = extract(doc);
-      outcomes[`long page of 300 stories, ${parser}`] = { ...rest, text: `${text.length} characters, sha256 ${createHash('sha256').update(text).digest('hex')}`, segments: `${segments.split(' ').length} segments, sha256 ${createHash('sha256').update(segments).digest('hex')}` };
+      outcomes[`long page of 300 stories, ${parser}`] = { ...rest, text: `${text.length} characters, sha256 ${sha256(text)}`, segments: `${segments.split(' ').length} segments, sha256 ${sha256(segments)}` };
     }
     await expect(`${JSON.stringify(outcomes, null, 1)}\n`).toMatchFileSnapshot('../fixtures/extract/representative-pages.json');
+  });
+
+  it('gives the same outcome on generated pages as when the fixture was recorded', async () => {
+    // One line per page: the text's length and the digest of the whole outcome, in each parser.
+    const lines: string[] = [];
+    for (let seed = 1; seed <= GENERATED_PAGES; seed++) {
+      const html = generatedPage(seed);
+      const browser = extract(new DOMParser().parseFromString(html, 'text/html'));
+      const linked = extract(parseHTML(html).document as unknown as Document);
+      const summary = (o: Outcome) => `${o.text.length} ${sha256(JSON.stringify(o)).slice(0, 16)}`;
+      lines.push(`${seed}: browser ${summary(browser)}, linkedom ${summary(linked)}`);
+    }
+    await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('../fixtures/extract/generated-pages.txt');
   });
 });
