@@ -1,9 +1,23 @@
+import { extractArticleSteps, type ExtractedText } from '../../lib/extract';
+
 /**
  * Representative HTML pages for the extraction tests: the page shapes the extractor meets on the
  * web (a news page in its site's chrome, a blog with class hints, a data page of tables, a page of
  * short lines, a page of landmarks and hidden parts, and degenerate documents), each one built to
  * pass through a different part of the walk, the scoring or the fallback.
  */
+
+/** Runs the extraction step by step, as the content script does, counting the pauses. */
+export function extractInSlices(doc: Document): { result: ExtractedText; slices: number } {
+  const steps = extractArticleSteps(doc);
+  let slices = 0;
+  let step = steps.next();
+  while (!step.done) {
+    slices++;
+    step = steps.next();
+  }
+  return { result: step.value, slices };
+}
 
 /** A short news article, four paragraphs long. */
 export const ARTICLE = [

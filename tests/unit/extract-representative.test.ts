@@ -2,8 +2,7 @@
 import { createHash } from 'node:crypto';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractArticleSteps, type ExtractedText } from '../../lib/extract';
-import { generatedPage, longPage, REPRESENTATIVE_PAGES } from './extract-pages';
+import { extractInSlices, generatedPage, longPage, REPRESENTATIVE_PAGES } from './extract-pages';
 
 /**
  * Pins what the extraction gives for representative pages, in a browser DOM (jsdom, as the
@@ -22,14 +21,7 @@ interface Outcome {
 }
 
 function extract(doc: Document): Outcome {
-  const steps = extractArticleSteps(doc);
-  let slices = 0;
-  let step = steps.next();
-  while (!step.done) {
-    slices++;
-    step = steps.next();
-  }
-  const result: ExtractedText = step.value;
+  const { result, slices } = extractInSlices(doc);
   for (const s of result.segments) expect(result.text.slice(s.start, s.end)).toBe(s.node.data);
   return { title: result.title, text: result.text, segments: result.segments.map((s) => `${s.start}:${s.end}`).join(' '), slices };
 }
