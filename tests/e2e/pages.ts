@@ -264,7 +264,7 @@ export function plainTextDocument(text: string): string {
   return `<html><head></head><body><pre>${escapeHtml(text)}</pre></body></html>`;
 }
 
-/** The text the extension's extraction gives for a page's HTML (lib/extract.ts on linkedom, as the CLI does). */
+/** The text the extension's extraction gives for a page's HTML (lib/extract/ on linkedom, as the CLI does). */
 export function extractedText(html: string): string {
   const { document } = parseHTML(html);
   return extractArticle(document as unknown as Document).text;

@@ -1,14 +1,8 @@
 // @vitest-environment jsdom
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, extractArticleSteps, locateRange } from '../../lib/extract';
-
-const ARTICLE = [
-  'The city council approved the new budget on Tuesday, after a debate that lasted most of the evening.',
-  'Council members argued over the cost of road repairs, the library, and a new bus line to the hospital.',
-  'The mayor said the plan balances the needs of residents with the limits of the city’s income, and thanked staff.',
-  'Opponents said the budget relies on optimistic forecasts, and promised to revisit it in the spring.',
-];
+import { extractArticle, locateRange } from '../../lib/extract';
+import { ARTICLE, extractInSlices } from './extract-pages';
 
 function page(body: string, title = 'Council approves budget'): Document {
   const doc = document.implementation.createHTMLDocument(title);
@@ -119,15 +113,9 @@ describe('extractArticle', () => {
 
   it('works in small steps so a page can stay responsive', () => {
     const doc = page(`<article>${Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i}, ${ARTICLE[i % 4]}</p>`).join('')}</article>`);
-    const steps = extractArticleSteps(doc);
-    let yields = 0;
-    let r = steps.next();
-    while (!r.done) {
-      yields++;
-      r = steps.next();
-    }
-    expect(yields).toBeGreaterThan(10);
-    expect(r.value.text).toBe(extractArticle(doc).text);
+    const { result, slices } = extractInSlices(doc);
+    expect(slices).toBeGreaterThan(10);
+    expect(result.text).toBe(extractArticle(doc).text);
   });
 });
 
