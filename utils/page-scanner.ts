@@ -4,6 +4,7 @@ import { extractArticleSteps, type ExtractedText, type TextSegment } from '@/lib
 import { readOriginClaims } from '@/lib/origin';
 import type { ScanReason } from '@/lib/settings';
 import { createHighlighter, OWN_NODE_ATTRIBUTE, type Highlighter } from './highlight';
+import { RescanPolicy } from './rescan-policy';
 import { isMessage, sendMessage, type Message, type Protocol } from './messages';
 
 /**
@@ -18,20 +19,8 @@ import { isMessage, sendMessage, type Message, type Protocol } from './messages'
 export const TEXT_PART_CHARS = 256 * 1024;
 /** Longest stretch of extraction work before yielding to the page. */
 export const SLICE_MS = 8;
-/** Rescan delay after the last change to the article, and after an in-page navigation. */
-const MUTATION_DEBOUNCE_MS = 1500;
+/** Rescan delay after an in-page navigation. */
 const NAVIGATION_DEBOUNCE_MS = 800;
-/** Longest a due rescan waits for an article that keeps changing, so a page that never settles is still followed. */
-const MUTATION_MAX_WAIT_MS = 4000;
-/**
- * Least time between the end of one scan and a rescan that only small changes added up to (a
- * clock, a ticker or an advert make those, and they rarely touch the article), or one after a
- * large change when the last such rescan found the article unchanged (text removed and put back).
- */
-const SLOW_RESCAN_GAP_MS = 10_000;
-/** The article changed substantially once the changes since the last scan add up to this share of its length (at least MIN_CHANGE characters). */
-const CHANGE_SHARE = 0.2;
-const MIN_CHANGE = 400;
 /** Characters hashed between checks of the time slice. */
 const HASH_CHUNK_CHARS = 64 * 1024;
 
@@ -135,21 +124,12 @@ export function startPageScanner(ctx: ContentScriptContext): void {
   let queuedScan: Resend | undefined;
   let observer: MutationObserver | undefined;
   let navigationTimer: number | undefined;
-  // The rescan that changes to the page call for: its timer, and what decides when it runs.
+  // The rescan that changes to the page call for: what decides when it runs, and its timer.
+  const rescans = new RescanPolicy();
   let rescanTimer: number | undefined;
-  let changedSinceScan = 0;
-  let rescanDueSince: number | undefined;
-  let substantialChange = false;
-  let lastChangeAt = 0;
-  let lastScanEndedAt = 0;
-  let lastSubstantialRescanFoundNoChange = false;
-
-  const cancelRescan = () => {
+  const stopRescanTimer = () => {
     if (rescanTimer !== undefined) clearTimeout(rescanTimer);
     rescanTimer = undefined;
-    changedSinceScan = 0;
-    rescanDueSince = undefined;
-    substantialChange = false;
   };
 
   const scan = (resend: Resend): Promise<void> => {
@@ -158,12 +138,11 @@ export function startPageScanner(ctx: ContentScriptContext): void {
       return scanning;
     }
     scanning = (async () => {
-      const followsSubstantialChange = substantialChange;
-      // Changes from here on may be missing from this extraction: they count towards the next one.
-      cancelRescan();
+      const followsSubstantialChange = rescans.scanBegins();
+      stopRescanTimer();
       const extracted = await extractInSlices(doc, ctx);
       if (!extracted || ctx.isInvalid) return;
-      lastScanEndedAt = Date.now();
+      rescans.scanEnded(Date.now());
       // Only the segments stay here (node references and offsets); the text goes to the background.
       segments = extracted.segments;
       articleLength = extracted.text.length;
@@ -173,7 +152,7 @@ export function startPageScanner(ctx: ContentScriptContext): void {
       if (hash === undefined) return;
       const fingerprint = { url, length: text.length, hash };
       const unchanged = lastSent?.url === url && lastSent.length === text.length && lastSent.hash === hash;
-      if (resend === 'if-changed' && followsSubstantialChange) lastSubstantialRescanFoundNoChange = unchanged;
+      if (resend === 'if-changed' && followsSubstantialChange) rescans.substantialRescanFound(unchanged);
       if (unchanged && resend === 'if-changed') {
         // The report still describes this text; its highlights move to the nodes that now hold it.
         highlighter?.reanchor(segments);
@@ -201,23 +180,12 @@ export function startPageScanner(ctx: ContentScriptContext): void {
     return scanning;
   };
 
-  /**
-   * When the due rescan runs: once the article has not changed for the debounce delay, or after
-   * the maximum wait if it keeps changing; not before the slow gap when only small changes added
-   * up, or when the last rescan after a large change found nothing new (text removed and put back).
-   */
-  const rescanAt = (dueSince: number): number => {
-    const settled = Math.min(lastChangeAt + MUTATION_DEBOUNCE_MS, dueSince + MUTATION_MAX_WAIT_MS);
-    const slow = !substantialChange || lastSubstantialRescanFoundNoChange;
-    return slow ? Math.max(settled, lastScanEndedAt + SLOW_RESCAN_GAP_MS) : settled;
-  };
-
   // One timer per due rescan, moved on when it fires early, rather than one per mutation batch.
   const armRescan = () => {
-    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
-    rescanTimer = undefined;
-    if (rescanDueSince === undefined) return;
-    const wait = rescanAt(rescanDueSince) - Date.now();
+    stopRescanTimer();
+    const dueAt = rescans.dueAt();
+    if (dueAt === undefined) return;
+    const wait = dueAt - Date.now();
     if (wait > 0) {
       rescanTimer = ctx.setTimeout(armRescan, wait);
     } else {
@@ -228,18 +196,7 @@ export function startPageScanner(ctx: ContentScriptContext): void {
   const watch = () => {
     if (observer || !doc.body) return;
     observer = new MutationObserver((records) => {
-      const changed = changedInBatch(records);
-      if (changed === 0) return;
-      lastChangeAt = Date.now();
-      changedSinceScan += changed;
-      const threshold = Math.max(MIN_CHANGE, articleLength * CHANGE_SHARE);
-      if (changedSinceScan < threshold) return;
-      const becameDue = rescanDueSince === undefined;
-      rescanDueSince ??= lastChangeAt;
-      // A change that is large on its own is followed without the slow gap; re-arm for the earlier time.
-      const becameSubstantial = !substantialChange && changed >= threshold;
-      if (becameSubstantial) substantialChange = true;
-      if (becameDue || becameSubstantial) armRescan();
+      if (rescans.noteChange(changedInBatch(records), articleLength, Date.now())) armRescan();
     });
     observer.observe(doc.body, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
     ctx.onInvalidated(() => observer?.disconnect());
@@ -248,7 +205,8 @@ export function startPageScanner(ctx: ContentScriptContext): void {
   const unwatch = () => {
     observer?.disconnect();
     observer = undefined;
-    cancelRescan();
+    rescans.forget();
+    stopRescanTimer();
   };
 
   /** Asks the background whether to scan (it knows the settings), and does it or stops reading the page. */
