@@ -22,7 +22,12 @@ export interface DriverPage {
   click(selector: string): Promise<void>;
   bringToFront(): Promise<void>;
   setSize(width: number, height: number): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** Emulates the system's light or dark mode (prefers-color-scheme) for this page. */
+  setColourScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Moves the real mouse pointer to a point of the viewport. */
+  hover(x: number, y: number): Promise<void>;
+  /** The whole page, or only what the viewport shows. */
+  screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,8 +98,10 @@ function playwrightPage(page: PlaywrightPage): DriverPage {
     click: (selector) => page.click(selector),
     bringToFront: () => page.bringToFront(),
     setSize: (width, height) => page.setViewportSize({ width, height }),
-    screenshot: async (path) => {
-      await page.screenshot({ path, fullPage: true });
+    setColourScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    hover: (x, y) => page.mouse.move(x, y),
+    screenshot: async (path, { fullPage = true } = {}) => {
+      await page.screenshot({ path, fullPage });
     },
     close: () => page.close(),
   };
@@ -110,8 +117,10 @@ function puppeteerPage(page: PuppeteerPage): DriverPage {
     click: (selector) => page.click(selector),
     bringToFront: () => page.bringToFront(),
     setSize: (width, height) => page.setViewport({ width, height }),
-    screenshot: async (path) => {
-      await page.screenshot({ path: path as `${string}.png`, fullPage: true });
+    setColourScheme: (value) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value }]),
+    hover: (x, y) => page.mouse.move(x, y),
+    screenshot: async (path, { fullPage = true } = {}) => {
+      await page.screenshot({ path: path as `${string}.png`, fullPage });
     },
     close: () => page.close(),
   };
