@@ -96,10 +96,10 @@ export function showProblems(doc: Document, problems: readonly SettingsProblem[]
   }
 }
 
-/** "Not saved" with how many fields to fix: the one message for any refused value. */
-export function refusedMessage(problems: readonly SettingsProblem[]): string {
+/** "Not saved" (or exported) with how many fields to fix: the one message for any refused value. */
+export function refusedMessage(problems: readonly SettingsProblem[], action: 'saved' | 'exported'): string {
   const fields = new Set(problems.map((p) => (p.field.startsWith('excludedSites') ? 'excludedSites' : p.field))).size;
-  return `Not saved: fix the ${fields === 1 ? 'value' : `${fields} values`} marked in red.`;
+  return `Not ${action}: fix the ${fields === 1 ? 'value' : `${fields} values`} marked in red.`;
 }
 
 const percent = (share: number) => (share < 0.001 ? 'under 0.1%' : `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`);

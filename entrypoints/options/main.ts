@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, validateSettings, type Settings, type SettingsProblem, type ValidatedSettings } from '@/lib/settings';
 import { loadSettings, restoreDefaultSettings, saveSettings } from '@/utils/settings-store';
 import { signalFields } from '@/utils/signal-options';
 import { clearProblems, fillForm, readForm, refusedMessage, showProblems, updateHints } from './form';
@@ -44,12 +44,12 @@ async function store(settings: Settings): Promise<boolean> {
   }
 }
 
-/** Checks the form as it stands, marking each problem beside its field; the settings when there is none. */
-function checkForm(): Settings | undefined {
+/** Checks the form as it stands, marking each problem beside its field. */
+function checkForm(): ValidatedSettings {
   clearProblems(document);
-  const { settings, problems } = validateSettings(readForm(document));
-  showProblems(document, problems);
-  return problems.length ? undefined : settings;
+  const checked = validateSettings(readForm(document));
+  showProblems(document, checked.problems);
+  return checked;
 }
 
 form.addEventListener('input', () => {
@@ -61,9 +61,9 @@ form.addEventListener('input', () => {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   void (async () => {
-    const settings = checkForm();
-    if (!settings) {
-      setStatus(refusedMessage(validateSettings(readForm(document)).problems), true);
+    const { settings, problems } = checkForm();
+    if (problems.length) {
+      setStatus(refusedMessage(problems, 'saved'), true);
       return;
     }
     if (!(await store(settings))) return;
@@ -89,9 +89,9 @@ document.getElementById('restore-defaults')!.addEventListener('click', () => {
 });
 
 document.getElementById('export')!.addEventListener('click', () => {
-  const settings = checkForm();
-  if (!settings) {
-    setStatus(refusedMessage(validateSettings(readForm(document)).problems).replace(/^Not saved/, 'Not exported'), true);
+  const { settings, problems } = checkForm();
+  if (problems.length) {
+    setStatus(refusedMessage(problems, 'exported'), true);
     return;
   }
   const url = URL.createObjectURL(new Blob([settingsFileText(settings)], { type: 'application/json' }));
@@ -105,13 +105,10 @@ document.getElementById('export')!.addEventListener('click', () => {
   setStatus(`Exported as ${SETTINGS_FILE_NAME}`);
 });
 
-/** Shows what an import did: a heading line, then one item per value it could not use or moved. */
-function showImportReport(heading: string, items: { field?: string; text: string }[], problem: boolean): void {
-  const head = document.createElement('p');
-  head.textContent = heading;
-  head.classList.toggle('problem', problem);
+/** A list for the import report: one item per line, each with the field it is about when it has one. */
+function reportList(testid: string, items: { field?: string; text: string }[]): HTMLUListElement {
   const list = document.createElement('ul');
-  list.dataset.testid = 'import-problems';
+  list.dataset.testid = testid;
   list.append(
     ...items.map(({ field, text }) => {
       const item = document.createElement('li');
@@ -120,24 +117,36 @@ function showImportReport(heading: string, items: { field?: string; text: string
       return item;
     }),
   );
-  importReport.replaceChildren(head, ...(items.length ? [list] : []));
+  return list;
+}
+
+/** Shows what an import did: a heading, the values it could not use, and what migration moved or left out. */
+function showImportReport(heading: string, problem: boolean, problems: SettingsProblem[] = [], notes: string[] = []): void {
+  const head = document.createElement('p');
+  head.textContent = heading;
+  head.classList.toggle('problem', problem);
+  importReport.replaceChildren(
+    head,
+    ...(problems.length ? [reportList('import-problems', problems.map((p) => ({ field: p.field, text: `${p.field || 'the file'}: ${p.message}` })))] : []),
+    ...(notes.length ? [reportList('import-notes', notes.map((text) => ({ text })))] : []),
+  );
 }
 
 async function importSettings(file: File): Promise<void> {
   if (file.size > MAX_SETTINGS_FILE_BYTES) {
-    showImportReport(`Not imported: ${file.name} is larger than 10 MB, far more than a settings file; your settings are unchanged.`, [], true);
+    showImportReport(`Not imported: ${file.name} is larger than 10 MB, far more than a settings file; your settings are unchanged.`, true);
     return;
   }
   let text: string;
   try {
     text = await file.text();
   } catch (error) {
-    showImportReport(`Not imported: ${file.name} could not be read (${errorText(error)}); your settings are unchanged.`, [], true);
+    showImportReport(`Not imported: ${file.name} could not be read (${errorText(error)}); your settings are unchanged.`, true);
     return;
   }
   const imported = readSettingsFile(text);
   if (!imported.ok) {
-    showImportReport(`Not imported: ${imported.message} Your settings are unchanged.`, [], true);
+    showImportReport(`Not imported: ${imported.message} Your settings are unchanged.`, true);
     return;
   }
   clearProblems(document);
@@ -149,7 +158,7 @@ async function importSettings(file: File): Promise<void> {
   const heading =
     (saved ? `Imported ${file.name} and saved.` : `Imported ${file.name} into the form, not saved.`) +
     (skipped ? ` ${skipped === 1 ? 'One value' : `${skipped} values`} could not be used and ${skipped === 1 ? 'was' : 'were'} left at the default:` : '');
-  showImportReport(heading, [...problems.map((p) => ({ field: p.field, text: `${p.field || 'the file'}: ${p.message}` })), ...notes.map((text) => ({ text }))], skipped > 0 || !saved);
+  showImportReport(heading, skipped > 0 || !saved, problems, notes);
 }
 
 importFile.addEventListener('change', () => {

@@ -145,6 +145,33 @@ describe('the options page', () => {
     expect($<HTMLTextAreaElement>('#excluded-sites').value).toBe('imported.example');
   });
 
+  it('names what an import left out that is not a setting, apart from the values it could not use', async () => {
+    await openOptions();
+    const report = await importFile('old.json', JSON.stringify({ version: 2, autoScan: false, theme: 'dark' }));
+    expect(report).toMatch(/^Imported old\.json and saved\./);
+    expect(document.querySelector('[data-testid=import-problems]')).toBeNull();
+    expect(text('[data-testid=import-notes]')).toBe('"theme" "dark" is not a Spinscope setting and was left out.');
+  });
+
+  it('exports what the form holds as a file that imports back, and refuses to export invalid values', async () => {
+    await openOptions();
+    let exported: Blob | undefined;
+    URL.createObjectURL = vi.fn((blob: Blob) => ((exported = blob), 'blob:settings'));
+    URL.revokeObjectURL = vi.fn();
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    type('#threshold-suspicious', '20');
+    type('#excluded-sites', 'a.example\nb.example');
+    $('#export').click();
+    expect(clicked).toHaveBeenCalledTimes(1);
+    expect((clicked.mock.contexts[0] as HTMLAnchorElement).download).toBe('spinscope-settings.json');
+    const imported = readSettingsFile(await exported!.text());
+    expect(imported.ok && imported.settings).toEqual({ ...DEFAULT_SETTINGS, thresholds: { suspicious: 20, syndicated: 60 }, excludedSites: ['a.example', 'b.example'] });
+    type('#weight-tables', '-1');
+    $('#export').click();
+    expect(text('#status')).toBe('Not exported: fix the value marked in red.');
+    expect(clicked).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a file that is not settings as a whole, changing nothing', async () => {
     await openOptions();
     const custom: Settings = { ...DEFAULT_SETTINGS, autoScan: false };
