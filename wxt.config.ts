@@ -40,13 +40,28 @@ export default defineConfig({
       files.push({ absoluteSrc: resolve(import.meta.dirname, 'lib', 'data', SPUN_MODEL_ASSET), relativeDest: SPUN_MODEL_ASSET });
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Spinscope',
     description: 'Flags spun, scraped and auto-syndicated articles on the page you read. Nothing leaves your browser.',
     // Only storage: content_scripts matches give page access, so no host or tabs permission is needed (docs/extension.md).
     permissions: ['storage'],
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Spinscope report of this page',
+      },
+      // Handled in utils/background-main.ts under this name.
+      rescan: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Scan this page again' },
+    },
+    // The APIs that set the floor are listed in docs/extension.md (Browsers supported).
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, data_collection_permissions: { required: ['none'] } } } }
-      : {}),
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : { minimum_chrome_version: '105' }),
   }),
 });

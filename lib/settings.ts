@@ -143,7 +143,7 @@ export function validateSettings(input: unknown): ValidatedSettings {
       if (thresholds.suspicious >= thresholds.syndicated) {
         problems.push({
           field: 'thresholds',
-          message: `The suspicious threshold (${thresholds.suspicious}) must be below the syndicated threshold (${thresholds.syndicated}); using the defaults.`,
+          message: `The suspicious threshold (${thresholds.suspicious}) must be below the syndicated threshold (${thresholds.syndicated}).`,
         });
         thresholds.suspicious = DEFAULT_SETTINGS.thresholds.suspicious;
         thresholds.syndicated = DEFAULT_SETTINGS.thresholds.syndicated;
@@ -189,11 +189,14 @@ export function validateSettings(input: unknown): ValidatedSettings {
     if (!Array.isArray(src.excludedSites)) {
       problems.push({ field: 'excludedSites', message: 'Sites to skip must be a list of host names.' });
     } else {
-      for (const entry of src.excludedSites) {
+      // A set, so that a list of thousands of hosts is checked in linear time (the options page checks as you type).
+      const seen = new Set<string>();
+      for (const entry of src.excludedSites as unknown[]) {
         const host = typeof entry === 'string' ? normaliseSite(entry) : undefined;
         if (host === undefined) {
-          problems.push({ field: 'excludedSites', message: `"${String(entry).slice(0, 80)}" is not a host name such as example.com; it was left out.` });
-        } else if (!excludedSites.includes(host)) {
+          problems.push({ field: 'excludedSites', message: `"${String(entry).slice(0, 80)}" is not a host name such as example.com.` });
+        } else if (!seen.has(host)) {
+          seen.add(host);
           excludedSites.push(host);
         }
       }

@@ -111,8 +111,17 @@ export function onMessage(message: unknown, sender: Browser.runtime.MessageSende
   return true;
 }
 
+/** The keyboard shortcut's command (manifest `commands` in wxt.config.ts): scan the active tab again, as the popup's Rescan does. */
+export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
+  if (command !== 'rescan') return;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId !== undefined) await requestScan(tabId);
+}
+
 export function startBackground(): void {
   browser.runtime.onMessage.addListener(onMessage);
+  // Browsers without keyboard shortcuts (Firefox for Android) have no `commands`.
+  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
   // Started at wake-up, so the model is read while the content script is still extracting.
   void spunModel();
 

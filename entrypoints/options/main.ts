@@ -1,103 +1,171 @@
-import { DEFAULT_SETTINGS, validateSettings, type Settings, type SettingsProblem } from '@/lib/settings';
-import { SIGNAL_IDS } from '@/lib/signals';
+import { DEFAULT_SETTINGS, validateSettings, type Settings, type SettingsProblem, type ValidatedSettings } from '@/lib/settings';
 import { loadSettings, restoreDefaultSettings, saveSettings } from '@/utils/settings-store';
 import { signalFields } from '@/utils/signal-options';
+import { clearProblems, fillForm, readForm, refusedMessage, showProblems, updateHints } from './form';
+import { readSettingsFile, SETTINGS_FILE_NAME, settingsFileText } from './settings-file';
 
 /**
  * The options page: a form over the one settings schema. Values are checked by `validateSettings`
- * (the same check every reader of the settings applies); each problem is shown next to its field
- * and nothing is saved until all are fixed. Open tabs pick up saved changes through the background.
+ * (the same check every reader of the settings applies) as they are typed; each problem is shown
+ * beside its field and nothing is saved until all are fixed. When the browser refuses to store the
+ * settings, the page says so and keeps what was typed. Open tabs pick up saved changes through the
+ * background.
  */
 
 const form = document.getElementById('options') as HTMLFormElement;
 const status = document.getElementById('status') as HTMLElement;
-const input = (id: string) => document.getElementById(id) as HTMLInputElement;
-const sitesBox = document.getElementById('excluded-sites') as HTMLTextAreaElement;
+const importFile = document.getElementById('import-file') as HTMLInputElement;
+const importReport = document.getElementById('import-report') as HTMLElement;
 document.getElementById('signals')!.append(...signalFields(document));
-
-/** The element a problem's message goes after, by the problem's field path. */
-function fieldElement(field: string): HTMLElement {
-  const [head, id, key] = field.split('.');
-  if (head === 'thresholds') return input(id === 'suspicious' ? 'threshold-suspicious' : 'threshold-syndicated');
-  if (head === 'signals' && id) return key === 'weight' ? input(`weight-${id}`) : input(`enabled-${id}`);
-  if (head === 'autoScan') return input('auto-scan');
-  if (head === 'excludedSites') return sitesBox;
-  return status;
+for (const weight of document.querySelectorAll('#signals input[type=number]')) {
+  weight.setAttribute('aria-describedby', `${weight.getAttribute('aria-describedby') ?? ''} about-weight`.trim());
 }
 
-function fill(settings: Settings): void {
-  input('threshold-suspicious').value = String(settings.thresholds.suspicious);
-  input('threshold-syndicated').value = String(settings.thresholds.syndicated);
-  for (const id of SIGNAL_IDS) {
-    input(`enabled-${id}`).checked = settings.signals[id].enabled;
-    input(`weight-${id}`).value = String(settings.signals[id].weight);
+/** A settings file larger than this is not one Export wrote; it is refused before it is read. */
+const MAX_SETTINGS_FILE_BYTES = 10 * 1024 * 1024;
+/** How long an exported file's object URL lives: Firefox starts the download after the click returns. */
+const EXPORT_URL_LIFETIME_MS = 60_000;
+
+function setStatus(text: string, problem = false): void {
+  status.textContent = text;
+  status.classList.toggle('problem', problem);
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Saves; when the browser refuses (a storage quota, sync's write rate), says so and leaves the form as it is. */
+async function store(settings: Settings): Promise<boolean> {
+  try {
+    await saveSettings(settings);
+    return true;
+  } catch (error) {
+    setStatus(`Not saved: the browser refused to store the settings (${errorText(error)}). What you typed is still here.`, true);
+    return false;
   }
-  input('auto-scan').checked = settings.autoScan;
-  sitesBox.value = settings.excludedSites.join('\n');
 }
 
-/** A number field's value: a number when it parses, else the raw text (which validation then reports). */
-function numberValue(el: HTMLInputElement): unknown {
-  const raw = el.value.trim();
-  return raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+/** Checks the form as it stands, marking each problem beside its field. */
+function checkForm(): ValidatedSettings {
+  clearProblems(document);
+  const checked = validateSettings(readForm(document));
+  showProblems(document, checked.problems);
+  return checked;
 }
 
-function read(): unknown {
-  return {
-    thresholds: { suspicious: numberValue(input('threshold-suspicious')), syndicated: numberValue(input('threshold-syndicated')) },
-    signals: Object.fromEntries(SIGNAL_IDS.map((id) => [id, { enabled: input(`enabled-${id}`).checked, weight: numberValue(input(`weight-${id}`)) }])),
-    autoScan: input('auto-scan').checked,
-    excludedSites: sitesBox.value.split('\n').map((line) => line.trim()).filter(Boolean),
-  };
-}
-
-function clearProblems(): void {
-  for (const el of document.querySelectorAll('[data-testid=error]')) el.remove();
-  for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  status.classList.remove('problem');
-}
-
-function showProblems(problems: SettingsProblem[]): void {
-  for (const problem of problems) {
-    const target = fieldElement(problem.field);
-    const fields = problem.field === 'thresholds' ? [input('threshold-suspicious'), input('threshold-syndicated')] : [target];
-    for (const f of fields) f.setAttribute('aria-invalid', 'true');
-    const message = document.createElement('p');
-    message.className = 'error';
-    message.dataset.testid = 'error';
-    message.textContent = problem.message;
-    // After the field's own row, so the message sits next to what it is about.
-    const anchor = problem.field === 'thresholds' ? input('threshold-syndicated') : target;
-    (anchor.closest('.field, .signal') ?? anchor).after(message);
-  }
-  status.classList.add('problem');
-  status.textContent = problems.length === 1 ? `Not saved: ${problems[0]!.message}` : `Not saved: ${problems.length} values need fixing.`;
-}
+form.addEventListener('input', () => {
+  checkForm();
+  updateHints(document);
+  setStatus('');
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   void (async () => {
-    clearProblems();
-    const { settings, problems } = validateSettings(read());
+    const { settings, problems } = checkForm();
     if (problems.length) {
-      showProblems(problems);
+      setStatus(refusedMessage(problems, 'saved'), true);
       return;
     }
-    await saveSettings(settings);
-    fill(settings);
+    if (!(await store(settings))) return;
+    fillForm(document, settings);
     showMigrationNotes([]);
-    status.textContent = 'Saved';
+    setStatus('Saved');
   })();
 });
 
-document.getElementById('restore-defaults')?.addEventListener('click', () => {
+document.getElementById('restore-defaults')!.addEventListener('click', () => {
   void (async () => {
-    clearProblems();
-    await restoreDefaultSettings();
-    fill(DEFAULT_SETTINGS);
+    try {
+      await restoreDefaultSettings();
+    } catch (error) {
+      setStatus(`Not restored: the browser refused to change the stored settings (${errorText(error)}).`, true);
+      return;
+    }
+    clearProblems(document);
+    fillForm(document, DEFAULT_SETTINGS);
     showMigrationNotes([]);
-    status.textContent = 'Saved: defaults restored';
+    setStatus('Saved: defaults restored');
   })();
+});
+
+document.getElementById('export')!.addEventListener('click', () => {
+  const { settings, problems } = checkForm();
+  if (problems.length) {
+    setStatus(refusedMessage(problems, 'exported'), true);
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([settingsFileText(settings)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = SETTINGS_FILE_NAME;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), EXPORT_URL_LIFETIME_MS);
+  setStatus(`Exported as ${SETTINGS_FILE_NAME}`);
+});
+
+/** A list for the import report: one item per line, each with the field it is about when it has one. */
+function reportList(testid: string, items: { field?: string; text: string }[]): HTMLUListElement {
+  const list = document.createElement('ul');
+  list.dataset.testid = testid;
+  list.append(
+    ...items.map(({ field, text }) => {
+      const item = document.createElement('li');
+      if (field) item.dataset.field = field;
+      item.textContent = text;
+      return item;
+    }),
+  );
+  return list;
+}
+
+/** Shows what an import did: a heading, the values it could not use, and what migration moved or left out. */
+function showImportReport(heading: string, problem: boolean, problems: SettingsProblem[] = [], notes: string[] = []): void {
+  const head = document.createElement('p');
+  head.textContent = heading;
+  head.classList.toggle('problem', problem);
+  importReport.replaceChildren(
+    head,
+    ...(problems.length ? [reportList('import-problems', problems.map((p) => ({ field: p.field, text: `${p.field || 'the file'}: ${p.message}` })))] : []),
+    ...(notes.length ? [reportList('import-notes', notes.map((text) => ({ text })))] : []),
+  );
+}
+
+async function importSettings(file: File): Promise<void> {
+  if (file.size > MAX_SETTINGS_FILE_BYTES) {
+    showImportReport(`Not imported: ${file.name} is larger than 10 MB, far more than a settings file; your settings are unchanged.`, true);
+    return;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    showImportReport(`Not imported: ${file.name} could not be read (${errorText(error)}); your settings are unchanged.`, true);
+    return;
+  }
+  const imported = readSettingsFile(text);
+  if (!imported.ok) {
+    showImportReport(`Not imported: ${imported.message} Your settings are unchanged.`, true);
+    return;
+  }
+  clearProblems(document);
+  fillForm(document, imported.settings);
+  const saved = await store(imported.settings);
+  if (saved) setStatus('Saved');
+  const { problems, notes } = imported;
+  const skipped = problems.length;
+  const heading =
+    (saved ? `Imported ${file.name} and saved.` : `Imported ${file.name} into the form, not saved.`) +
+    (skipped ? ` ${skipped === 1 ? 'One value' : `${skipped} values`} could not be used and ${skipped === 1 ? 'was' : 'were'} left at the default:` : '');
+  showImportReport(heading, skipped > 0 || !saved, problems, notes);
+}
+
+importFile.addEventListener('change', () => {
+  const file = importFile.files?.[0];
+  // Cleared, so that choosing the same file again imports it again.
+  importFile.value = '';
+  if (file) void importSettings(file);
 });
 
 /** What a migration of the stored settings moved or left out, until the user saves over it. */
@@ -115,12 +183,15 @@ function showMigrationNotes(notes: readonly string[]): void {
 }
 
 void (async () => {
-  const { settings, problems, migrationNotes } = await loadSettings();
-  fill(settings);
-  showMigrationNotes(migrationNotes);
-  if (problems.length) {
-    status.classList.add('problem');
-    status.textContent = 'Some stored values were invalid and fell back to their defaults; save to keep these.';
+  try {
+    const { settings, problems, migrationNotes } = await loadSettings();
+    fillForm(document, settings);
+    showMigrationNotes(migrationNotes);
+    if (problems.length) setStatus('Some stored values were invalid and fell back to their defaults; save to keep these.', true);
+  } catch (error) {
+    fillForm(document, DEFAULT_SETTINGS);
+    setStatus(`The stored settings could not be read (${errorText(error)}); the defaults are shown, and saving stores what the form holds.`, true);
+  } finally {
+    document.body.dataset.ready = '1';
   }
-  document.body.dataset.ready = '1';
 })();

@@ -39,7 +39,7 @@ interface ExtensionApi {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: { addListener(listener: (message: unknown, sender: { tab?: { id?: number } }) => void): void };
   };
-  storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> } };
+  storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> }; local: { remove(key: string): Promise<void> } };
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -165,6 +165,8 @@ export class ExtensionUnderTest {
       const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
       const api = (g.browser ?? g.chrome) as ExtensionApi;
       await api.storage.sync.clear();
+      // The sites to skip live on the device (utils/settings-store.ts).
+      await api.storage.local.remove('excludedSites');
     }, null);
   }
 

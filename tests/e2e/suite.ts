@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SIGNALS, type Finding, type Report, type SettingsInput, VERDICTS } from '../../lib/index';
 import { LAUNCHERS, type BrowserName, type DriverPage, type ExtensionBrowser } from './drivers';
 import { countOf, ExtensionUnderTest, fieldValue, NEUTRAL_COLOUR, pollUntil, readPopup, setField, sleep, textOf, VERDICT_COLOURS, type Badge } from './extension';
+import { defineOptionsTests } from './options';
 import { buildPages, COPIED_OUTLET, engineReport, plainTextDocument, type ServedPages, type TestPage } from './pages';
 import { expectPopupShowsReport } from './popup-expectations';
 import { servePages, type PageServer } from './server';
@@ -202,6 +203,8 @@ export function defineExtensionSuite(name: BrowserName): void {
       const restored = await ext.waitForBadge(tabId, (b) => badgeMatches(b, before));
       expect(restored.colour).toBe(VERDICT_COLOURS[before.verdict]);
     });
+
+    defineOptionsTests(() => ({ ext, server, pages }));
 
     it('the options page lists every signal by the title the popup gives it, with its description', async () => {
       const options = await ext.openOptions();

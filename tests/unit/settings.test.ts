@@ -24,7 +24,7 @@ describe('settings validation', () => {
   it('rejects thresholds in the wrong order with a message that names both', () => {
     const { settings, problems } = validateSettings({ thresholds: { suspicious: 70, syndicated: 40 } });
     expect(settings.thresholds).toEqual(DEFAULT_SETTINGS.thresholds);
-    expect(problems[0]?.message).toMatch(/70.*40/);
+    expect(problems).toEqual([{ field: 'thresholds', message: 'The suspicious threshold (70) must be below the syndicated threshold (40).' }]);
   });
 
   it('never throws on garbage from storage', () => {
@@ -41,6 +41,13 @@ describe('settings validation', () => {
     });
     expect(settings.excludedSites).toEqual(['example.com', 'news.example.org', 'blog.net']);
     expect(problems).toHaveLength(2);
+  });
+
+  it('keeps a list of thousands of hosts, once each, in the order given', () => {
+    const hosts = Array.from({ length: 5000 }, (_, i) => `site-${i}.example.com`);
+    const { settings, problems } = validateSettings({ excludedSites: [...hosts, ...hosts.map((h) => `https://www.${h}/page`)] });
+    expect(settings.excludedSites).toEqual(hosts);
+    expect(problems).toEqual([]);
   });
 
   it('stores only what differs from the defaults', () => {

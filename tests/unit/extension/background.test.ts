@@ -30,9 +30,13 @@ async function badge(tabId = TAB) {
 }
 
 describe('background', () => {
+  /** The listener the background gave `commands.onCommand` (the fake browser has no keyboard shortcuts). */
+  let commandListener: ((command: string, tab?: { id?: number }) => void) | undefined;
+
   beforeEach(() => {
     fakeBrowser.reset();
     vi.restoreAllMocks();
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void (commandListener = listener as typeof commandListener));
     background.main();
   });
 
@@ -110,6 +114,14 @@ describe('background', () => {
     sent.mockRejectedValueOnce(new Error('no receiver'));
     expect(await deliver({ type: 'spinscope:scan-tab', tabId: 8 })).toEqual({ ok: false });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe(UNREADABLE_BADGE);
+  });
+
+  it('scans the active tab again on the Rescan keyboard shortcut, and does nothing on another command', async () => {
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    commandListener!('other-command', { id: TAB });
+    commandListener!('rescan', { id: TAB });
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(TAB, { type: 'spinscope:scan', reason: 'user' }));
+    expect(sent).toHaveBeenCalledTimes(1);
   });
 
   it('ignores messages that are not its own', async () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../../lib/settings';
@@ -11,14 +11,33 @@ const custom: Settings = {
   excludedSites: ['example.com', 'news.example.org'],
 };
 
-describe('settings in storage.sync', () => {
-  beforeEach(() => fakeBrowser.reset());
+/** Chrome's storage.sync limit per item: the key's length plus its value's JSON, in bytes. */
+const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
+
+/** Makes the fake storage.sync refuse an item over its per-item quota, with Chrome's message. */
+function enforceSyncQuota(): void {
+  const set = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+  vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(items)) {
+      if (key.length + new TextEncoder().encode(JSON.stringify(value)).length > SYNC_QUOTA_BYTES_PER_ITEM) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+    }
+    return set(items);
+  });
+}
+
+const hosts = (n: number) => Array.from({ length: n }, (_, i) => `news-site-${i}.example-${i % 97}.com`);
+
+describe('settings in storage', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
 
   it('reads the defaults when nothing is stored', async () => {
     expect(await loadSettings()).toEqual({ settings: DEFAULT_SETTINGS, problems: [], migrationNotes: [] });
   });
 
-  it('round-trips, storing only what differs from the defaults under one key', async () => {
+  it('round-trips, storing only what differs from the defaults: the sites on this device, the rest synced under one key', async () => {
     await saveSettings(custom);
     expect(await loadSettings()).toEqual({ settings: custom, problems: [], migrationNotes: [] });
     const stored = await fakeBrowser.storage.sync.get(null);
@@ -28,8 +47,20 @@ describe('settings in storage.sync', () => {
       thresholds: { suspicious: 25, syndicated: 70 },
       signals: { spun: { enabled: true, weight: 1.5 }, tables: { enabled: false, weight: 1 } },
       autoScan: false,
-      excludedSites: ['example.com', 'news.example.org'],
     });
+    expect(await fakeBrowser.storage.local.get('excludedSites')).toEqual({ excludedSites: ['example.com', 'news.example.org'] });
+  });
+
+  it("stores a 5,000-host skip list within storage.sync's 8 kB per item", async () => {
+    enforceSyncQuota();
+    const settings = { ...custom, excludedSites: hosts(5000) };
+    await saveSettings(settings);
+    expect((await loadSettings()).settings).toEqual(settings);
+  });
+
+  it('rejects with the browser\'s message when storage refuses a save, so the options page can show it', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(saveSettings(custom)).rejects.toThrow('QUOTA_BYTES quota exceeded');
   });
 
   it('falls back field by field when storage holds garbage, keeping every valid field', async () => {
@@ -47,24 +78,42 @@ describe('settings in storage.sync', () => {
     );
   });
 
-  it('uses the defaults when the stored value is not an object at all', async () => {
+  it('uses the defaults when the stored values are not what they should be at all', async () => {
     await fakeBrowser.storage.sync.set({ settings: 'garbage' });
+    await fakeBrowser.storage.local.set({ excludedSites: 'garbage' });
     expect((await loadSettings()).settings).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('restores the defaults by removing the stored key', async () => {
+  it('restores the defaults by removing the stored keys', async () => {
     await saveSettings(custom);
     await restoreDefaultSettings();
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.local.get('excludedSites')).toEqual({});
     expect((await loadSettings()).settings).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('tells watchers the validated settings after a change', async () => {
+  it('tells watchers the validated settings once per save, and after any change to either place', async () => {
     const seen: Settings[] = [];
     watchSettings((s) => seen.push(s));
     await saveSettings(custom);
+    await vi.waitFor(() => expect(seen).toEqual([custom]));
     await fakeBrowser.storage.sync.set({ settings: { autoScan: 'garbage' } });
-    expect(seen).toEqual([custom, DEFAULT_SETTINGS]);
+    await vi.waitFor(() => expect(seen).toEqual([custom, { ...DEFAULT_SETTINGS, excludedSites: custom.excludedSites }]));
+    await fakeBrowser.storage.local.set({ excludedSites: ['other.example'] });
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ ...DEFAULT_SETTINGS, excludedSites: ['other.example'] }));
+    expect(seen).toHaveLength(3);
+  });
+
+  it('moves the sites an older version kept in storage.sync to this device, once, and says so', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { version: SETTINGS_VERSION, autoScan: false, excludedSites: ['example.com', 'news.example.org'] } });
+    const { settings, migrationNotes } = await loadSettings();
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, autoScan: false, excludedSites: ['example.com', 'news.example.org'] });
+    expect(migrationNotes).toEqual([
+      'Sites to skip (2 sites) are now kept on this device only, where a list of any length fits; export the settings to take them to another browser.',
+    ]);
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ version: SETTINGS_VERSION, autoScan: false });
+    expect(await fakeBrowser.storage.local.get('excludedSites')).toEqual({ excludedSites: ['example.com', 'news.example.org'] });
+    expect((await loadSettings()).settings).toEqual(settings);
   });
 });
 
@@ -86,10 +135,12 @@ describe('stored settings of an earlier shape', () => {
       '"threshold" 40 became the suspicious threshold.',
       '"enabled" false became Scan pages automatically: off.',
       '"theme" "dark" is not a Spinscope setting and was left out.',
+      'Sites to skip (2 sites) are now kept on this device only, where a list of any length fits; export the settings to take them to another browser.',
     ]);
     // Migrated once: storage now holds the current shape, and the note waits for the options page.
     const stored = (await fakeBrowser.storage.sync.get('settings')).settings;
-    expect(stored).toEqual({ version: SETTINGS_VERSION, thresholds: { suspicious: 40 }, excludedSites: ['www.example.com', 'news.example.org'], autoScan: false });
+    expect(stored).toEqual({ version: SETTINGS_VERSION, thresholds: { suspicious: 40 }, autoScan: false });
+    expect((await fakeBrowser.storage.local.get('excludedSites')).excludedSites).toEqual(['www.example.com', 'news.example.org']);
     expect((await loadSettings()).migrationNotes).toEqual(migrationNotes);
     // Saving from the options page clears the note.
     await saveSettings(settings);
@@ -103,15 +154,17 @@ describe('stored settings of an earlier shape', () => {
     expect(migrationNotes).toEqual(['"threshold" 75 became the suspicious threshold, and the syndicated one 100.']);
   });
 
-  it('stamps the unversioned current shape with its version without a note, changing no value', async () => {
+  it('stamps the unversioned current shape with its version, changing no value and noting only where the sites now live', async () => {
     await fakeBrowser.storage.sync.set({ settings: fixture('unversioned-v1') });
     const { settings, problems, migrationNotes } = await loadSettings();
     expect(settings.thresholds).toEqual({ suspicious: 25, syndicated: 70 });
     expect(settings.signals.tables.enabled).toBe(false);
     expect(settings.excludedSites).toEqual(['example.com']);
     expect(problems).toEqual([]);
-    expect(migrationNotes).toEqual([]);
-    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ version: SETTINGS_VERSION, ...(fixture('unversioned-v1') as object) });
+    expect(migrationNotes).toEqual([expect.stringMatching(/^Sites to skip \(1 site\) are now kept on this device only/)]);
+    const { excludedSites, ...synced } = fixture('unversioned-v1') as Record<string, unknown>;
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ version: SETTINGS_VERSION, ...synced });
+    expect((await fakeBrowser.storage.local.get('excludedSites')).excludedSites).toEqual(excludedSites);
   });
 
   it('reads settings a newer Spinscope saved without rewriting them, and says what it does not use', async () => {
