@@ -155,6 +155,9 @@ function sourceLine(doc: Document, report: Report): Node[] {
   return [el(doc, 'p', { class: 'source' }, 'Original: ', link, ...name)];
 }
 
+/** How each scored verdict reads in the header. */
+const VERDICT_LABELS: Record<Report['verdict'], string> = { clean: 'Clean', suspicious: 'Suspicious', syndicated: 'Syndicated', 'not-text': 'Not text' };
+
 /** The header and status line of a tab that has no verdict to show in colour. */
 function neutralSummary(doc: Document, verdict: string, status: string): HTMLElement[] {
   return [
@@ -178,7 +181,7 @@ function reportSummary(doc: Document, report: Report): HTMLElement[] {
       doc,
       'header',
       { class: `summary ${report.verdict}` },
-      el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, report.verdict),
+      el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, VERDICT_LABELS[report.verdict]),
       el(doc, 'span', { class: 'score' }, 'score ', el(doc, 'strong', { 'data-testid': 'score' }, String(Math.round(report.score))), ' / 100'),
     ),
   ];

@@ -9,7 +9,6 @@ import { SCORE_CALIBRATION } from '../../../lib/score-calibration';
 import { loadSettings, saveSettings } from '../../../utils/settings-store';
 
 const page = readFileSync(join(import.meta.dirname, '../../../entrypoints/options/index.html'), 'utf8');
-const css = readFileSync(join(import.meta.dirname, '../../../entrypoints/options/style.css'), 'utf8');
 
 /** Opens the options page as the browser would: its markup, then its script, until it says it is ready. */
 async function openOptions(): Promise<void> {
@@ -192,36 +191,5 @@ describe('settings files', () => {
     const imported = readSettingsFile(JSON.stringify({ threshold: 40, sites: 'a.example b.example' }));
     expect(imported.ok && imported.settings.thresholds.suspicious).toBe(40);
     expect(imported.ok && imported.notes).toEqual(['"sites" (2 sites) became Sites to skip.', '"threshold" 40 became the suspicious threshold.']);
-  });
-});
-
-/** WCAG 2 relative luminance of `#rrggbb`. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-};
-/** The colour tokens of a CSS block, by name. */
-const tokens = (block: string) => Object.fromEntries(Array.from(block.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi), (m) => [m[1]!, m[2]!]));
-
-describe('options page colours', () => {
-  const light = tokens(css.slice(0, css.indexOf('@media')));
-  const dark = { ...light, ...tokens(css.slice(css.indexOf('@media (prefers-color-scheme: dark)'))) };
-
-  for (const [scheme, colours] of [['light', light], ['dark', dark]] as const) {
-    it(`keeps every text colour at 4.5:1 or more on the background in ${scheme} mode`, () => {
-      for (const name of ['text', 'muted', 'error']) {
-        expect(contrast(colours[name]!, colours.background!), `--${name} on --background`).toBeGreaterThanOrEqual(4.5);
-      }
-    });
-  }
-
-  it('draws explanatory and error text only in those colours (no system grey)', () => {
-    expect(css).not.toMatch(/GrayText|text-transform:\s*capitalize/);
-    expect(css).toMatch(/\.hint, footer \{ color: var\(--muted\)/);
-    expect(css).toMatch(/\.error, \.problem \{ color: var\(--error\)/);
   });
 });

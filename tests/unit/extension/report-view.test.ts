@@ -40,7 +40,7 @@ describe('popup report view', () => {
       ],
     });
     renderTabState(root, { status: 'scanned', report });
-    expect(root.querySelector('[data-testid=verdict]')!.textContent).toBe(report.verdict);
+    expect(root.querySelector('[data-testid=verdict]')!.textContent).toBe('Clean');
     expect(root.querySelector('[data-testid=score]')!.textContent).toBe(String(Math.round(report.score)));
     expect(root.querySelector('[data-testid=language]')!.textContent).not.toBe('');
     // The more frequent phrase is the weaker one: strength decides the order.
