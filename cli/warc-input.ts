@@ -89,7 +89,9 @@ function mediaType(value: string | undefined): { type: string; charset: string |
 /** A record to score, or why it is skipped (`skip`) or cannot be read (`malformed`). */
 function toItem(record: WarcRecord, where: string): WarcItem | { skip: string } | { malformed: string } {
   const { type, headers, block, cut } = record;
-  const common = { kind: 'warc' as const, where, id: headers.get('warc-record-id') ?? null, url: headers.get('warc-target-uri') ?? null, cut };
+  // WARC 1.0 writers such as wget put the URI in angle brackets, as the 1.0 standard's grammar had it.
+  const url = headers.get('warc-target-uri')?.replace(/^<(.*)>$/, '$1') || null;
+  const common = { kind: 'warc' as const, where, id: headers.get('warc-record-id') ?? null, url, cut };
   // Each body gets a buffer of its own: a worker is sent the whole buffer a view belongs to.
   if (type === 'conversion') return { ...common, body: new Uint8Array(block), html: false, chunked: false, contentEncoding: null, charset: null };
   if (type !== 'response') return { skip: type || '(no WARC-Type)' };

@@ -155,14 +155,17 @@ describe('spinscope scan on WARC and WET files', () => {
           'application/http; msgtype=response',
         ),
         record('metadata', 'https://news.example/story', 'fetchTimeMs: 12\r\n', 'application/warc-fields'),
+        // wget writes the URI in angle brackets, as the WARC 1.0 standard's grammar had it.
+        record('response', '<https://wget.example/page>', httpResponse(['Content-Type: text/html'], `<p>${CLEAN.repeat(3)}</p>`), 'application/http; msgtype=response'),
         record('response', 'https://news.example/logo.png', httpResponse(['Content-Type: image/png'], Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0])), 'application/http; msgtype=response'),
         record('response', 'https://news.example/old', httpResponse(['Content-Type: text/html'], '').toString().replace('200 OK', '301 Moved'), 'application/http; msgtype=response'),
         record('response', 'https://latin.example/', httpResponse(['Content-Type: text/plain; charset=windows-1252'], Buffer.from(CLEAN.repeat(2).replace(/the/g, 'th\u00e9'), 'latin1')), 'application/http; msgtype=response'),
       ]);
       const { code, stdout, stderr } = run(['scan', '--json', file('crawl.warc.gz', Buffer.concat([gzipSync(warc.subarray(0, 100)), gzipSync(warc.subarray(100))]))]);
-      expect(stderr).toContain('2 records scored; skipped 1 warcinfo, 1 request, 1 metadata, 1 response (not HTML or plain text), 1 response (HTTP status not 2xx)');
+      expect(stderr).toContain('3 records scored; skipped 1 warcinfo, 1 request, 1 metadata, 1 response (not HTML or plain text), 1 response (HTTP status not 2xx)');
       expect(code).toBe(0);
-      const [story, latin] = lines(stdout);
+      const [story, wget, latin] = lines(stdout);
+      expect(wget).toMatchObject({ url: 'https://wget.example/page', verdict: 'clean' });
       expect(story).toMatchObject({ url: 'https://news.example/story', verdict: 'syndicated' });
       expect(JSON.stringify(story)).not.toContain('var x');
       // Decoded by the declared charset: no bytes read as U+FFFD, so no note about them.
