@@ -157,12 +157,8 @@ export function createWarcReader(keepBytes: KeepBytes): { push: (chunk: Uint8Arr
         if (remaining > 0 && pos === buf.length) break;
         pos = takeBlock(buf, pos, events);
       } else if (state === 'resync') {
-        const next = resync(buf, pos);
-        if (state === 'resync') {
-          pos = next;
-          break;
-        }
-        pos = next;
+        pos = resync(buf, pos);
+        if (state === 'resync') break;
       } else {
         const next = parseHeader(buf, pos, events);
         if (next === undefined) break;

@@ -126,5 +126,5 @@ if (process.argv.includes('--json')) {
   console.log(row('read + JSON.parse every line (floor)', results.readAndParse));
   console.log(row('spinscope scan --jsonl --workers 1', results.jsonlWorkers1));
   console.log(row('spinscope scan --jsonl --workers 2', results.jsonlWorkers2));
-  console.log(row('spinscope scan --json WET.gz --workers 2', results.wetWorkers2));
+  console.log(row('spinscope scan --json WET --workers 2', results.wetWorkers2));
 }
