@@ -43,7 +43,9 @@ UTF-8 text (UTF-16 with a byte-order mark); - reads standard input. Binary or
 undecodable input gets the verdict "not-text" and is not scored.
 WARC and WET files (.warc, .wet, gzipped or not, or starting with "WARC/1.")
 are streamed: each WET text record and each HTML or text HTTP response is
-scored with its URL (WARC-Target-URI); other records are counted and skipped.
+scored with its URL (WARC-Target-URI), a report per record, or with --json one
+JSON line per record {"id", "url", "score", ...}; other records are counted and
+skipped.
 
 Output:
   (default)              a readable report per file
@@ -54,8 +56,7 @@ Output:
                          "flagged", "language", "signals"} or {"id", "error"}
   --workers N            threads scoring --jsonl and WARC records (default: the
                          number of cores, here ${availableParallelism()}); output stays in input order
-  --warc                 read the files (or - for standard input) as WARC/WET;
-                         with --json, one JSON line per record {"id", "url", …}
+  --warc                 read the files (or - for standard input) as WARC/WET
   --max-findings N       distinct findings listed per signal in the readable report
                          (default 12; 0 lists them all)
   --no-color             plain text even on a terminal (NO_COLOR is honoured too)
