@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createWarcReader, type WarcEvent } from '../../cli/warc';
 
 const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
@@ -91,11 +91,6 @@ describe('the WARC record reader', () => {
 });
 
 describe('spinscope scan on WARC and WET files', () => {
-  beforeAll(() => {
-    const build = spawnSync(process.execPath, [resolve(__dirname, '../../scripts/build-cli.mjs')], { encoding: 'utf8' });
-    expect(build.status, build.stderr).toBe(0);
-  }, TIMEOUT);
-
   const run = (args: string[], input?: Buffer) => {
     const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
