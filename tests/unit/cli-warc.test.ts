@@ -206,6 +206,24 @@ describe('spinscope scan on WARC and WET files', () => {
     TIMEOUT,
   );
 
+  it(
+    'scores the files a crawl job hands scripts/crawl/score-segments.sh (docs/crawl.md), and fails the task when a download fails',
+    () => {
+      const script = resolve(__dirname, '../../scripts/crawl/score-segments.sh');
+      file('segment-1.warc.wet.gz', Buffer.concat(WET_RECORDS.map((r) => gzipSync(r))));
+      const job = (paths: string) =>
+        spawnSync('bash', [script], { cwd: mkdtempSync(join(dir, 'task-')), input: paths, encoding: 'utf8', env: { ...process.env, SPINSCOPE: BIN, SPINSCOPE_CRAWL_BASE: `file://${dir}` } });
+      // Hadoop's NLineInputFormat hands over "offset<TAB>path"; Spark and xargs the path alone.
+      const ok = job('0\tsegment-1.warc.wet.gz\nsegment-1.warc.wet.gz\n');
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(lines(ok.stdout).map((r) => r.url)).toEqual(['https://spun.example/a', 'https://clean.example/b', 'https://spun.example/c', 'https://spun.example/a', 'https://clean.example/b', 'https://spun.example/c']);
+      const missing = job('segment-1.warc.wet.gz\nsegment-2.warc.wet.gz\n');
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('score-segments: segment-2.warc.wet.gz: download failed');
+    },
+    TIMEOUT,
+  );
+
   it('refuses WARC input mixed with other files, or with --url, as usage errors', () => {
     const wet = file('one.wet', Buffer.concat(WET_RECORDS));
     const text = file('article.txt', Buffer.from(CLEAN));
