@@ -8,6 +8,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    globalSetup: ['tests/unit/build-cli.setup.ts'],
     testTimeout: 30_000,
     reporters: json ? ['default', 'json'] : ['default'],
     ...(json ? { outputFile: { json } } : {}),

@@ -2,27 +2,13 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { analyze, notTextReport } from '../lib/index';
 import { isRecord, type SettingsInput } from '../lib/settings';
 import type { PageContext, Report } from '../lib/types';
-import { decodeText } from './decode';
+import { decodeText, type DecodedText } from './decode';
 import { InputError } from './errors';
 import { addressFromMarkup, capHtml, MAX_HTML_CHARS, readHtmlPage } from './html';
+import { describeFsError } from './input-stream';
 import { cliResources } from './spun-model';
 
 export const isHtmlName = (name: string) => /\.html?$/i.test(name);
-
-function describeFsError(name: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `${name}: no such file.`;
-    case 'EISDIR':
-      return `${name}: is a directory, not a file.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `${name}: permission denied.`;
-    default:
-      return `${name}: cannot be read (${err instanceof Error ? err.message : String(err)}).`;
-  }
-}
 
 /** The bytes read from an input; `more` is true when the input goes on past `limit`. */
 export interface InputBytes {
@@ -63,7 +49,7 @@ const cutNote = (chars: number) =>
  * the engine sees it: its address (the caller's, else the one its markup gives, with a note) and
  * what its markup says about its origin.
  */
-function readHtml(html: string, more: boolean, url: string | undefined, notes: string[]): { text: string; page: PageContext } {
+export function readHtml(html: string, more: boolean, url: string | undefined, notes: string[]): { text: string; page: PageContext } {
   const capped = capHtml(html, more);
   if (capped.cut) notes.push(cutNote(MAX_HTML_CHARS));
   const { text, claims } = readHtmlPage(capped.html);
@@ -71,14 +57,20 @@ function readHtml(html: string, more: boolean, url: string | undefined, notes: s
   return { text, page: { claims, ...(address === undefined ? {} : { url: address }) } };
 }
 
-/** A scanned file: the text the engine saw (after HTML extraction) and its report. */
-export function scanFile(name: string, settings: SettingsInput, url?: string): { text: string; report: Report } {
-  const html = isHtmlName(name);
-  // An HTML file is read only as far as it will be parsed; the encoding's bytes per character are at least one.
-  const input = readInput(name, html ? MAX_HTML_CHARS : Infinity);
-  const decoded = decodeText(input.bytes, input.more);
+/**
+ * Scores an input's bytes (decoded by decodeText unless the caller has decoded them already, e.g.
+ * from a declared charset): the text the engine saw (after HTML extraction) and its report, with
+ * `notes` on how the input was read.
+ */
+export function scanBytes(
+  input: InputBytes,
+  html: boolean,
+  settings: SettingsInput,
+  url?: string,
+  notes: string[] = [],
+  decoded: DecodedText = decodeText(input.bytes, input.more),
+): { text: string; report: Report } {
   if ('notText' in decoded) return { text: '', report: notTextReport(decoded.notText, settings) };
-  const notes: string[] = [];
   const invalid = decoded.invalidSequences;
   if (invalid) {
     notes.push(
@@ -93,10 +85,31 @@ export function scanFile(name: string, settings: SettingsInput, url?: string): {
   return { text, report };
 }
 
+/** A scanned file: the text the engine saw (after HTML extraction) and its report. */
+export function scanFile(name: string, settings: SettingsInput, url?: string): { text: string; report: Report } {
+  const html = isHtmlName(name);
+  // An HTML file is read only as far as it will be parsed; the encoding's bytes per character are at least one.
+  return scanBytes(readInput(name, html ? MAX_HTML_CHARS : Infinity), html, settings, url);
+}
+
+/** What a JSON line reports of a scored record. */
+export type ReportSummary = Pick<Report, 'score' | 'verdict' | 'flagged' | 'language' | 'notText' | 'inputNotes' | 'signals'>;
+
+/** The report's summary for a JSON line; `notText` and `inputNotes` appear only when they apply. */
+export function reportSummary(r: Report): ReportSummary {
+  return {
+    score: r.score,
+    verdict: r.verdict,
+    flagged: r.flagged,
+    language: r.language,
+    ...(r.notText !== undefined && { notText: r.notText }),
+    ...(r.inputNotes !== undefined && { inputNotes: r.inputNotes }),
+    signals: r.signals,
+  };
+}
+
 /** One output line of `--jsonl`: the record's id and the report's summary, or an error. */
-export type JsonlResult =
-  | ({ id: unknown } & Pick<Report, 'score' | 'verdict' | 'flagged' | 'language' | 'notText' | 'inputNotes' | 'signals'>)
-  | { id: unknown; error: string };
+export type JsonlResult = ({ id: unknown } & ReportSummary) | { id: unknown; error: string };
 
 /**
  * The id of a line that is not valid JSON, when its start still reads `{"id": "…"` or `{"id": 12`,
@@ -132,14 +145,6 @@ export function scanJsonlLine(line: string, settings: SettingsInput): JsonlResul
   else if (typeof html === 'string') read = readHtml(html, false, address, notes);
   else return { id, error: 'the record has neither "text" nor "html" as a string' };
   const r = analyze(read.text, settings, read.page, cliResources());
-  return {
-    id,
-    score: r.score,
-    verdict: r.verdict,
-    flagged: r.flagged,
-    language: r.language,
-    ...(r.notText !== undefined && { notText: r.notText }),
-    ...(notes.length > 0 && { inputNotes: notes }),
-    signals: r.signals,
-  };
+  if (notes.length > 0) r.inputNotes = notes;
+  return { id, ...reportSummary(r) };
 }

@@ -1,14 +1,12 @@
-import { createReadStream, fstatSync, openSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import type { SettingsInput } from '../lib/settings';
 import { InputError } from './errors';
-import type { NumberedLine, ScoredLine } from './score-lines';
+import { openInputStream } from './input-stream';
+import type { NumberedLine, ScanItem, ScoredLine, ScoreJob } from './score-lines';
 
 /**
- * Records are scored in batches of about this many characters: large enough that handing a batch
- * to a worker costs little beside scoring it, small enough that the workers share the work evenly
- * and memory holds only a few batches per worker.
+ * Records are scored in batches of about this many characters (bytes, for WARC records): large
+ * enough that handing a batch to a worker costs little beside scoring it, small enough that the
+ * workers share the work evenly and memory holds only a few batches per worker.
  */
 const BATCH_CHARS = 128 * 1024;
 /** Batches read ahead per scoring thread, so no thread waits for the reader while output stays in input order. */
@@ -16,20 +14,7 @@ const BATCHES_IN_FLIGHT_PER_THREAD = 2;
 
 /** Lines of a file or of standard input, streamed, so a large JSON Lines file is never held whole. */
 async function* readLines(name: string): AsyncGenerator<string> {
-  let stream: Readable;
-  if (name === '-') {
-    stream = process.stdin;
-  } else {
-    try {
-      const fd = openSync(name, 'r');
-      if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-      stream = createReadStream('', { fd, highWaterMark: 1024 * 1024 });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-      throw new InputError(`${name}: ${why}.`);
-    }
-  }
+  const stream = openInputStream(name);
   stream.setEncoding('utf8');
   const pending: string[] = [];
   const finish = (s: string) => (s.endsWith('\r') ? s.slice(0, -1) : s);
@@ -51,18 +36,13 @@ async function* readLines(name: string): AsyncGenerator<string> {
   if (pending.length) yield finish(pending.join(''));
 }
 
-/** The records of a JSON Lines input in batches of about BATCH_CHARS, numbered; blank lines are not records. */
-async function* batches(name: string): AsyncGenerator<NumberedLine[]> {
-  let batch: NumberedLine[] = [];
+/** Items in batches of about BATCH_CHARS, by the size each item reports. */
+export async function* inBatches<T>(items: AsyncIterable<T>, size: (item: T) => number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
   let chars = 0;
-  let lineNo = 0;
-  for await (const raw of readLines(name)) {
-    lineNo++;
-    const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    // JSON Lines has no empty values, so a blank line gets no output line.
-    if (!text.trim()) continue;
-    batch.push({ lineNo, text });
-    chars += text.length;
+  for await (const item of items) {
+    batch.push(item);
+    chars += size(item);
     if (chars >= BATCH_CHARS) {
       yield batch;
       batch = [];
@@ -72,13 +52,24 @@ async function* batches(name: string): AsyncGenerator<NumberedLine[]> {
   if (batch.length) yield batch;
 }
 
-type ScoreBatch = (lines: NumberedLine[]) => Promise<ScoredLine[]>;
+/** The records of a JSON Lines input, numbered; blank lines are not records. */
+async function* records(name: string): AsyncGenerator<NumberedLine> {
+  let lineNo = 0;
+  for await (const raw of readLines(name)) {
+    lineNo++;
+    const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    // JSON Lines has no empty values, so a blank line gets no output line.
+    if (text.trim()) yield { kind: 'jsonl', lineNo, text };
+  }
+}
+
+type ScoreBatch = (lines: ScanItem[]) => Promise<ScoredLine[]>;
 
 /** Worker threads that score batches, each batch on the first free worker. */
-function workerPool(size: number, settings: SettingsInput, label: string): { score: ScoreBatch; close: () => Promise<void> } {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./jsonl-worker.mjs', import.meta.url), { workerData: { settings, label } }));
+function workerPool(size: number, job: ScoreJob): { score: ScoreBatch; close: () => Promise<void> } {
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./jsonl-worker.mjs', import.meta.url), { workerData: job }));
   const idle = [...workers];
-  const queue: { lines: NumberedLine[]; resolve: (r: ScoredLine[]) => void; reject: (e: unknown) => void }[] = [];
+  const queue: { lines: ScanItem[]; resolve: (r: ScoredLine[]) => void; reject: (e: unknown) => void }[] = [];
   const waiting = new Map<Worker, (typeof queue)[number]>();
   const next = () => {
     while (idle.length && queue.length) {
@@ -118,20 +109,32 @@ async function write(text: string): Promise<void> {
   if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
-/** What a JSON Lines run found: records that failed and records that were not text. */
+/** What a run found: records that failed and records that were not text. */
 export interface JsonlCounts {
   failed: number;
   notText: number;
 }
 
 /**
- * Scores a JSON Lines input and writes one output line per record, in input order. With more than
- * one worker and more than one batch of input, batches are scored on worker threads, a bounded
- * number at a time; a small input is scored in this thread, where it costs no worker start-up.
+ * Scores a JSON Lines input and writes one output line per record, in input order.
  * Throws InputError when the input cannot be read (the lines before that point are written).
  */
-export async function scoreJsonl(name: string, settings: SettingsInput, workers: number, warn: (message: string) => void): Promise<JsonlCounts> {
-  const label = name === '-' ? 'stdin' : name;
+export function scoreJsonl(name: string, job: ScoreJob, workers: number, warn: (message: string) => void): Promise<JsonlCounts> {
+  return scoreItems(
+    inBatches(records(name), (line) => line.text.length),
+    job,
+    workers,
+    warn,
+  );
+}
+
+/**
+ * Scores batches of records and writes each record's output, in input order. With more than one
+ * worker and more than one batch of input, batches are scored on worker threads, a bounded number
+ * at a time; a small input is scored in this thread, where it costs no worker start-up. An
+ * InputError from the input is thrown after the records read before it are written.
+ */
+export async function scoreItems(input: AsyncGenerator<ScanItem[]>, job: ScoreJob, workers: number, warn: (message: string) => void): Promise<JsonlCounts> {
   const counts: JsonlCounts = { failed: 0, notText: 0 };
   const emit = async (scored: ScoredLine[]) => {
     for (const { problem } of scored) {
@@ -142,22 +145,21 @@ export async function scoreJsonl(name: string, settings: SettingsInput, workers:
     await write(scored.map((s) => s.output).join(''));
   };
 
-  const input = batches(name);
   const first = await input.next();
   if (first.done) return counts;
   const second = workers > 1 ? await input.next() : undefined;
   if (!second || second.done) {
     // One scoring thread, or input that fits one batch: score it here, batch after batch.
     const { scoreLines } = await import('./score-lines');
-    await emit(scoreLines(first.value, settings, label));
+    await emit(scoreLines(first.value, job));
     if (second) return counts;
-    for await (const lines of input) await emit(scoreLines(lines, settings, label));
+    for await (const lines of input) await emit(scoreLines(lines, job));
     return counts;
   }
 
-  const pool = workerPool(workers, settings, label);
+  const pool = workerPool(workers, job);
   const inFlight: Promise<ScoredLine[]>[] = [];
-  const dispatch = (lines: NumberedLine[]) => {
+  const dispatch = (lines: ScanItem[]) => {
     const scored = pool.score(lines);
     // Awaited in order below; this keeps a failure that comes before its turn from counting as unhandled.
     scored.catch(() => undefined);

@@ -20,7 +20,8 @@ function version(): string {
 async function runJsonl(opts: CliOptions & { jsonl: string }): Promise<number> {
   const { scoreJsonl } = await import('./jsonl');
   try {
-    const { failed, notText } = await scoreJsonl(opts.jsonl, opts.settings, opts.workers, warn);
+    const label = opts.jsonl === '-' ? 'stdin' : opts.jsonl;
+    const { failed, notText } = await scoreJsonl(opts.jsonl, { settings: opts.settings, label }, opts.workers, warn);
     if (failed) warn(`${failed} of the records could not be scored.`);
     return exitStatus(failed, notText);
   } catch (err) {
@@ -28,6 +29,42 @@ async function runJsonl(opts: CliOptions & { jsonl: string }): Promise<number> {
     warn(err.message);
     return EXIT_INPUT;
   }
+}
+
+/**
+ * Scores the records of WARC/WET inputs, one after another, through the same batches and workers
+ * as JSON Lines: a readable report per record, or with --json one JSON line per record. A file that
+ * cannot be read, or whose gzip data breaks off, is reported and the next one is read.
+ */
+async function runWarc(opts: CliOptions): Promise<number> {
+  const [{ inBatches, scoreItems }, { describeWarcCounts, newWarcCounts, warcItems }] = await Promise.all([import('./jsonl'), import('./warc-input')]);
+  let unread = 0;
+  const summaries: string[] = [];
+  async function* records() {
+    for (const name of opts.files) {
+      const counts = newWarcCounts();
+      try {
+        yield* warcItems(name, counts, warn);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        warn(err.message);
+        unread++;
+      }
+      unread += counts.malformed;
+      summaries.push(describeWarcCounts(name, counts));
+    }
+  }
+  const readable = opts.json ? undefined : { maxFindings: opts.maxFindings, color: opts.color };
+  const job = { settings: opts.settings, label: 'warc', ...(readable && { readable }) };
+  const { failed, notText } = await scoreItems(
+    inBatches(records(), (item) => item.body.byteLength),
+    job,
+    opts.workers,
+    warn,
+  );
+  // After the output, so that on a terminal the summary is not buried under the reports.
+  for (const summary of summaries) warn(summary);
+  return exitStatus(failed + unread, notText);
 }
 
 async function runFiles(opts: CliOptions): Promise<number> {
@@ -84,5 +121,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(version() + '\n');
     return EXIT_OK;
   }
-  return opts.jsonl !== undefined ? runJsonl({ ...opts, jsonl: opts.jsonl }) : runFiles(opts);
+  if (opts.jsonl !== undefined) return runJsonl({ ...opts, jsonl: opts.jsonl });
+  const { isWarcInput } = await import('./warc-input');
+  const warc = opts.files.filter((name) => opts.warc || isWarcInput(name));
+  if (!warc.length) return runFiles(opts);
+  const problem =
+    warc.length < opts.files.length
+      ? `WARC/WET files (${warc.join(', ')}) cannot be mixed with other files in one run; scan them separately.`
+      : opts.url !== undefined
+        ? '--url does not apply to WARC/WET input: each record carries its own URL.'
+        : undefined;
+  if (problem === undefined) return runWarc(opts);
+  warn(problem);
+  return EXIT_USAGE;
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { validateSettings, type SettingsInput } from '../lib/settings';
 import { SIGNAL_IDS, SIGNALS, type SignalId } from '../lib/signals';
+import { isWarcName } from './warc';
 
 /** What the command line asked for, after parsing and validation. */
 export interface CliOptions {
@@ -9,6 +10,8 @@ export interface CliOptions {
   files: string[];
   /** JSON Lines input (`-` for standard input), instead of files. */
   jsonl?: string;
+  /** Read every file (and standard input) as WARC/WET, whatever its name. */
+  warc: boolean;
   json: boolean;
   /** The page address for a single scanned file. */
   url?: string;
@@ -17,7 +20,7 @@ export interface CliOptions {
   /** Distinct findings listed per signal in the readable report. */
   maxFindings: number;
   color: boolean;
-  /** Threads that score JSON Lines records. */
+  /** Threads that score JSON Lines and WARC records. */
   workers: number;
 }
 
@@ -30,6 +33,7 @@ const signalFlagLines = (flag: (id: SignalId) => string, help: string) =>
 
 export const HELP = `Usage: spinscope scan [options] FILE...
        spinscope scan [options] --jsonl FILE|-
+       spinscope scan [options] CRAWL.warc.gz|CRAWL.warc.wet.gz...
 
 Scores articles for signs of low-quality syndication, one score per signal:
 ${SIGNALS.map((s) => `  ${s.id.padEnd(23)}${s.title}`).join('\n')}
@@ -37,6 +41,11 @@ ${SIGNALS.map((s) => `  ${s.id.padEnd(23)}${s.title}`).join('\n')}
 browser extension (very large ones are cut before parsing); other files are read as
 UTF-8 text (UTF-16 with a byte-order mark); - reads standard input. Binary or
 undecodable input gets the verdict "not-text" and is not scored.
+WARC and WET files (.warc, .wet, gzipped or not, or starting with "WARC/1.")
+are streamed: each WET text record and each HTML or text HTTP response is
+scored with its URL (WARC-Target-URI), a report per record, or with --json one
+JSON line per record {"id", "url", "score", ...}; other records are counted and
+skipped.
 
 Output:
   (default)              a readable report per file
@@ -45,8 +54,9 @@ Output:
   --jsonl FILE|-         read JSON Lines records {"id", "text" or "html", "url"?} and
                          write one JSON line per record: {"id", "score", "verdict",
                          "flagged", "language", "signals"} or {"id", "error"}
-  --workers N            threads scoring --jsonl records (default: the number of
-                         cores, here ${availableParallelism()}); output stays in input order
+  --workers N            threads scoring --jsonl and WARC records (default: the
+                         number of cores, here ${availableParallelism()}); output stays in input order
+  --warc                 read the files (or - for standard input) as WARC/WET
   --max-findings N       distinct findings listed per signal in the readable report
                          (default 12; 0 lists them all)
   --no-color             plain text even on a terminal (NO_COLOR is honoured too)
@@ -93,6 +103,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     command: 'scan',
     files: [],
     json: false,
+    warc: false,
     settings: {},
     maxFindings: 12,
     color: isTTY && !env.NO_COLOR,
@@ -141,6 +152,9 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     if (flag === '--json') {
       noValue();
       opts.json = true;
+    } else if (flag === '--warc') {
+      noValue();
+      opts.warc = true;
     } else if (flag === '--jsonl') opts.jsonl = value();
     else if (flag === '--url') opts.url = value();
     else if (flag === '--no-color') {
@@ -186,9 +200,12 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     if (opts.files.length) throw new UsageError('Give either --jsonl or files to scan, not both.');
     if (opts.url !== undefined) throw new UsageError('--url applies to a single file; JSON Lines records carry their own "url".');
     if (opts.json) throw new UsageError('--jsonl already writes JSON; leave out --json.');
+    if (opts.warc) throw new UsageError('Give either --jsonl or --warc, not both.');
   } else {
     if (!opts.files.length) throw new UsageError('No files to scan. See spinscope --help.');
-    if (workersGiven) throw new UsageError('--workers applies to --jsonl.');
+    if (workersGiven && !opts.warc && !opts.files.some(isWarcName)) {
+      throw new UsageError('--workers applies to --jsonl and to WARC/WET files (.warc, .wet, .warc.gz, .warc.wet.gz, or any file with --warc).');
+    }
     if (opts.url !== undefined && opts.files.length > 1) throw new UsageError('--url applies to a single file.');
   }
   if (opts.files.filter((f) => f === '-').length > 1) throw new UsageError('Standard input (-) can be read only once.');

@@ -3,12 +3,15 @@
  * Lines file of news-length articles (about 2,400 characters each, cut at sentence ends) from the
  * clean reference corpora until it holds 5 MB, then times, each as a fresh process:
  * `spinscope --version`; a bare Node process that reads and JSON-parses the same file (the floor
- * any JSON Lines tool pays); and `spinscope scan --jsonl` with 1 and 2 workers. Wall times are
+ * any JSON Lines tool pays); `spinscope scan --jsonl` with 1 and 2 workers; and `spinscope scan
+ * --json` on the same articles as a gzipped WET file (one gzip member per record, as Common Crawl
+ * writes them) with 2 workers. Wall times are
  * medians of several runs; max RSS comes from /usr/bin/time where it is installed.
  * `npm run -s bench:cli -- --json` prints the figures as JSON.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanReferences } from './corpora';
@@ -35,10 +38,10 @@ function articles(): string[] {
   return out;
 }
 
-function writeBenchJsonl(path: string): { records: number; bytes: number } {
+function writeBenchJsonl(path: string, texts: readonly string[]): { records: number; bytes: number } {
   const lines: string[] = [];
   let bytes = 0;
-  for (const [i, text] of articles().entries()) {
+  for (const [i, text] of texts.entries()) {
     if (bytes >= TARGET_BYTES) break;
     const line = JSON.stringify({ id: `article-${i}`, url: `https://news.example/${i}`, text }) + '\n';
     lines.push(line);
@@ -46,6 +49,16 @@ function writeBenchJsonl(path: string): { records: number; bytes: number } {
   }
   writeFileSync(path, lines.join(''));
   return { records: lines.length, bytes };
+}
+
+/** The first `records` articles as a WET file: a conversion record each, each its own gzip member. */
+function writeBenchWet(path: string, texts: readonly string[], records: number): void {
+  const members = texts.slice(0, records).map((text, i) => {
+    const body = Buffer.from(text);
+    const header = `WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://news.example/${i}\r\nWARC-Record-ID: <urn:uuid:article-${i}>\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`;
+    return gzipSync(Buffer.concat([Buffer.from(header), body, Buffer.from('\r\n\r\n')]));
+  });
+  writeFileSync(path, Buffer.concat(members));
 }
 
 interface Timing {
@@ -87,7 +100,10 @@ function time(args: string[], runs: number): Timing {
 const dir = join(ROOT, '.cache', 'bench-cli');
 mkdirSync(dir, { recursive: true });
 const jsonl = join(dir, 'news-5mb.jsonl');
-const input = writeBenchJsonl(jsonl);
+const texts = articles();
+const input = writeBenchJsonl(jsonl, texts);
+const wet = join(dir, 'news-5mb.warc.wet.gz');
+writeBenchWet(wet, texts, input.records);
 const node = process.execPath;
 const results = {
   input: { records: input.records, megabytes: Math.round(input.bytes / 1e4) / 100 },
@@ -96,6 +112,7 @@ const results = {
   readAndParse: time([node, '-e', `for (const l of require('fs').readFileSync(${JSON.stringify(jsonl)}, 'utf8').split('\\n')) if (l) JSON.parse(l)`], 5),
   jsonlWorkers1: time([node, BIN, 'scan', '--jsonl', jsonl, '--workers', '1'], 3),
   jsonlWorkers2: time([node, BIN, 'scan', '--jsonl', jsonl, '--workers', '2'], 3),
+  wetWorkers2: time([node, BIN, 'scan', '--json', wet, '--workers', '2'], 3),
 };
 
 if (process.argv.includes('--json')) {
@@ -109,4 +126,5 @@ if (process.argv.includes('--json')) {
   console.log(row('read + JSON.parse every line (floor)', results.readAndParse));
   console.log(row('spinscope scan --jsonl --workers 1', results.jsonlWorkers1));
   console.log(row('spinscope scan --jsonl --workers 2', results.jsonlWorkers2));
+  console.log(row('spinscope scan --json WET --workers 2', results.wetWorkers2));
 }

@@ -1,23 +1,19 @@
 /**
  * The command line as a user runs it: the real bin in a child process, on temporary files, with the
- * bundle built from the current sources first. Each spawn loads the engine and its lexicon, so the
+ * bundle built from the current sources first (tests/unit/build-cli.setup.ts). Each spawn loads the engine and its lexicon, so the
  * cases are grouped to keep spawns few.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SIGNAL_IDS, SIGNALS } from '../../lib/signals';
 import { seeds } from '../../scripts/corpora';
 
 const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
 const TIMEOUT = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-'));
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [resolve(__dirname, '../../scripts/build-cli.mjs')], { encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
-}, TIMEOUT);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], input?: string) {
