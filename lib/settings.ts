@@ -22,6 +22,10 @@ export interface Settings {
   autoScan: boolean;
   /** Host names not scanned at all; `example.com` also covers its subdomains. */
   excludedSites: string[];
+  /** Host names the user trusts: never flagged, so not scanned unless asked for once; subdomains included. */
+  trustedSites: string[];
+  /** Show the badge only on flagged pages, not the score of every page. */
+  quietBadge: boolean;
 }
 
 export const WEIGHT_MIN = 0;
@@ -33,6 +37,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   signals: Object.freeze(Object.fromEntries(SIGNAL_IDS.map((id) => [id, Object.freeze({ enabled: true, weight: 1 })]))),
   autoScan: true,
   excludedSites: Object.freeze([]) as unknown as string[],
+  trustedSites: Object.freeze([]) as unknown as string[],
+  quietBadge: false,
 }) as Settings;
 
 export interface SettingsProblem {
@@ -53,6 +59,8 @@ export type SettingsInput = {
   signals?: Partial<Record<SignalId, Partial<SignalSettings>>>;
   autoScan?: boolean;
   excludedSites?: string[];
+  trustedSites?: string[];
+  quietBadge?: boolean;
 };
 
 /** A plain JSON object (not null, not an array): what settings and JSON Lines records must be. */
@@ -89,14 +97,15 @@ export function isExcluded(hostname: string, sites: readonly string[]): boolean 
 /**
  * Why a page is considered for a scan: `auto` (page load, article change, in-page navigation) needs
  * automatic scanning on; `settings` (the options changed) rescans pages scanned before; `user` (the
- * popup) always scans, except on excluded sites.
+ * popup's Rescan) always scans, except on skipped and trusted sites; `anyway` (the popup's "Scan
+ * anyway" on such a site) scans once whatever the settings say.
  */
-export type ScanReason = 'auto' | 'settings' | 'user';
+export type ScanReason = 'auto' | 'settings' | 'user' | 'anyway';
 
-/** What a page considered for a scan does: scan now, or stay unread because its site is excluded or automatic scanning is off. */
+/** What a page considered for a scan does: scan now, or stay unread because its site is skipped or trusted, or automatic scanning is off. */
 export interface ScanDecision {
-  status: 'scan' | 'excluded' | 'not-scanned';
-  /** Whether to watch the page for article changes (automatic scanning on, site not excluded). */
+  status: 'scan' | 'excluded' | 'trusted' | 'not-scanned';
+  /** Whether to watch the page for article changes (automatic scanning on, site neither skipped nor trusted). */
   watch: boolean;
 }
 
@@ -108,7 +117,9 @@ export function decideScan(settings: Settings, url: string, reason: ScanReason, 
   } catch {
     // Not an address: no site to match, so not excluded.
   }
+  if (reason === 'anyway') return { status: 'scan', watch: false };
   if (isExcluded(hostname, settings.excludedSites)) return { status: 'excluded', watch: false };
+  if (isExcluded(hostname, settings.trustedSites)) return { status: 'trusted', watch: false };
   const scan = reason === 'user' || settings.autoScan || (reason === 'settings' && scannedBefore);
   return { status: scan ? 'scan' : 'not-scanned', watch: settings.autoScan };
 }
@@ -184,26 +195,37 @@ export function validateSettings(input: unknown): ValidatedSettings {
     else problems.push({ field: 'autoScan', message: 'Automatic scanning must be on or off (true or false).' });
   }
 
-  const excludedSites: string[] = [];
-  if (src.excludedSites !== undefined) {
-    if (!Array.isArray(src.excludedSites)) {
-      problems.push({ field: 'excludedSites', message: 'Sites to skip must be a list of host names.' });
-    } else {
-      // A set, so that a list of thousands of hosts is checked in linear time (the options page checks as you type).
-      const seen = new Set<string>();
-      for (const entry of src.excludedSites as unknown[]) {
-        const host = typeof entry === 'string' ? normaliseSite(entry) : undefined;
-        if (host === undefined) {
-          problems.push({ field: 'excludedSites', message: `"${String(entry).slice(0, 80)}" is not a host name such as example.com.` });
-        } else if (!seen.has(host)) {
-          seen.add(host);
-          excludedSites.push(host);
-        }
-      }
-    }
+  let quietBadge = DEFAULT_SETTINGS.quietBadge;
+  if (src.quietBadge !== undefined) {
+    if (typeof src.quietBadge === 'boolean') quietBadge = src.quietBadge;
+    else problems.push({ field: 'quietBadge', message: 'The quiet badge must be on or off (true or false).' });
   }
 
-  return { settings: { thresholds, signals, autoScan, excludedSites }, problems };
+  const excludedSites = validSiteList(src.excludedSites, 'excludedSites', 'Sites to skip', problems);
+  const trustedSites = validSiteList(src.trustedSites, 'trustedSites', 'Trusted sites', problems);
+  return { settings: { thresholds, signals, autoScan, excludedSites, trustedSites, quietBadge }, problems };
+}
+
+/** A list of host names, each normalised, once; a line that is not a host name is a problem of its own. */
+function validSiteList(raw: unknown, field: 'excludedSites' | 'trustedSites', name: string, problems: SettingsProblem[]): string[] {
+  const sites: string[] = [];
+  if (raw === undefined) return sites;
+  if (!Array.isArray(raw)) {
+    problems.push({ field, message: `${name} must be a list of host names.` });
+    return sites;
+  }
+  // A set, so that a list of thousands of hosts is checked in linear time (the options page checks as you type).
+  const seen = new Set<string>();
+  for (const entry of raw as unknown[]) {
+    const host = typeof entry === 'string' ? normaliseSite(entry) : undefined;
+    if (host === undefined) {
+      problems.push({ field, message: `"${String(entry).slice(0, 80)}" is not a host name such as example.com.` });
+    } else if (!seen.has(host)) {
+      seen.add(host);
+      sites.push(host);
+    }
+  }
+  return sites;
 }
 
 /**
@@ -215,7 +237,7 @@ export function validateSettings(input: unknown): ValidatedSettings {
  */
 export const SETTINGS_VERSION = 2;
 
-const SETTINGS_KEYS = ['thresholds', 'signals', 'autoScan', 'excludedSites'] as const;
+const SETTINGS_KEYS = ['thresholds', 'signals', 'autoScan', 'excludedSites', 'trustedSites', 'quietBadge'] as const;
 const FLAT_KEYS = ['threshold', 'sites', 'enabled'] as const;
 
 export interface StoredSettingsMigration {
@@ -299,5 +321,7 @@ export function settingsDiff(settings: Settings): SettingsInput {
   }
   if (settings.autoScan !== d.autoScan) out.autoScan = settings.autoScan;
   if (settings.excludedSites.length) out.excludedSites = [...settings.excludedSites];
+  if (settings.trustedSites.length) out.trustedSites = [...settings.trustedSites];
+  if (settings.quietBadge !== d.quietBadge) out.quietBadge = settings.quietBadge;
   return out;
 }

@@ -1,11 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '@/lib/index';
 import { validOriginClaims } from '@/lib/origin';
-import { decideScan } from '@/lib/settings';
+import { decideScan, isExcluded, normaliseSite, type ScanReason } from '@/lib/settings';
 import { showBadge } from './badge';
 import { spunModel } from './spun-model-loader';
 import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response } from './messages';
-import { loadSettings, watchSettings } from './settings-store';
+import { loadSettings, saveSettings, watchSettings } from './settings-store';
+import { recordWrongVerdict, wrongVerdictRecord } from './wrong-verdicts';
 import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from './tab-store';
 
 /**
@@ -22,15 +23,16 @@ const isReadableUrl = (url: string | undefined) => url === undefined || /^https?
 async function setState(tabId: number, state: TabState | null): Promise<void> {
   if (state) await setTabState(tabId, state);
   else await clearTabState(tabId);
-  await showBadge(tabId, state);
+  const { settings } = await loadSettings();
+  await showBadge(tabId, state, settings.quietBadge);
   // Tell an open popup; nobody listening is the normal case.
   sendMessage({ type: 'spinscope:tab-updated', tabId, state }).catch(() => {});
 }
 
 /** Asks a tab's content script to scan; marks the tab unreadable when there is none. */
-async function requestScan(tabId: number): Promise<boolean> {
+async function requestScan(tabId: number, reason: ScanReason = 'user'): Promise<boolean> {
   try {
-    await sendToTab(tabId, { type: 'spinscope:scan', reason: 'user' });
+    await sendToTab(tabId, { type: 'spinscope:scan', reason });
     return true;
   } catch {
     await setState(tabId, { status: 'unreadable', report: null });
@@ -96,7 +98,27 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
     return { ok: true };
   },
   'spinscope:get-tab-state': async (message) => getTabState(message.tabId),
-  'spinscope:scan-tab': async (message) => ({ ok: await requestScan(message.tabId) }),
+  'spinscope:scan-tab': async (message) => ({ ok: await requestScan(message.tabId, message.anyway ? 'anyway' : 'user') }),
+  'spinscope:site-list': async (message) => {
+    const host = normaliseSite((await getTabState(message.tabId))?.url ?? '');
+    if (!host) return { ok: false, error: 'This page has no site to add.' };
+    const { settings } = await loadSettings();
+    const list = settings[message.list];
+    // Taking a site off removes every entry that covers it (example.com covers news.example.com).
+    const next = message.add ? (isExcluded(host, list) ? list : [...list, host]) : list.filter((site) => !isExcluded(host, [site]));
+    try {
+      // Open tabs follow through the settings watcher: each asks again whether to scan.
+      await saveSettings({ ...settings, [message.list]: next });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  'spinscope:report-wrong': async (message) => {
+    const state = await getTabState(message.tabId);
+    if (state?.status !== 'scanned' || !state.report) return { ok: false, count: 0 };
+    return { ok: true, count: await recordWrongVerdict(wrongVerdictRecord(state.report, state.url ?? '')) };
+  },
 };
 
 /** The runtime message listener (exported for tests that pass their own sender). */

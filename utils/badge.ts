@@ -22,8 +22,11 @@ export interface BadgeState {
   title: string;
 }
 
-/** What the toolbar button shows for a tab's state (null: nothing known yet). */
-export function badgeFor(state: TabState | null): BadgeState {
+/**
+ * What the toolbar button shows for a tab's state (null: nothing known yet). `quiet` (the quiet
+ * badge setting) leaves the button blank unless the page is flagged.
+ */
+export function badgeFor(state: TabState | null, quiet = false): BadgeState {
   if (!state) return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned yet' };
   switch (state.status) {
     case 'scanned': {
@@ -36,10 +39,14 @@ export function badgeFor(state: TabState | null): BadgeState {
         return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: `Spinscope: too little article text to judge (${words} words)` };
       }
       const n = Math.round(score);
-      return { text: String(n), colour: BADGE_COLOURS[verdict], title: `Spinscope: ${verdict} (score ${n})` };
+      const title = `Spinscope: ${verdict} (score ${n})`;
+      if (quiet && !state.report.flagged) return { text: '', colour: BADGE_COLOURS.neutral, title };
+      return { text: String(n), colour: BADGE_COLOURS[verdict], title };
     }
     case 'excluded':
       return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned, this site is excluded in the options' };
+    case 'trusted':
+      return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: you trust this site, so its pages are not flagged' };
     case 'not-scanned':
       return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned yet (automatic scanning is off; open to scan)' };
     case 'unreadable':
@@ -53,9 +60,9 @@ function toolbarAction() {
   return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 }
 
-export async function showBadge(tabId: number, state: TabState | null): Promise<void> {
+export async function showBadge(tabId: number, state: TabState | null, quiet = false): Promise<void> {
   const action = toolbarAction();
-  const badge = badgeFor(state);
+  const badge = badgeFor(state, quiet);
   try {
     await Promise.all([
       action.setBadgeText({ tabId, text: badge.text }),

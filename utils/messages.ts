@@ -39,8 +39,18 @@ export interface Protocol {
   'spinscope:page-unreadable': { request: { url: string }; response: { ok: boolean } };
   /** Popup → background: everything stored for a tab, or null when nothing is. */
   'spinscope:get-tab-state': { request: { tabId: number }; response: TabState | null };
-  /** Popup → background: ask the tab to scan now. `ok` is false when the page cannot be reached. */
-  'spinscope:scan-tab': { request: { tabId: number }; response: { ok: boolean } };
+  /**
+   * Popup → background: ask the tab to scan now (`anyway`: once, on a site skipped or trusted).
+   * `ok` is false when the page cannot be reached.
+   */
+  'spinscope:scan-tab': { request: { tabId: number; anyway?: boolean }; response: { ok: boolean } };
+  /**
+   * Popup → background: add the tab's site to a list of the settings (trust it, skip it) or take it
+   * off. `error` says why the settings could not be saved (a storage quota), for the popup to show.
+   */
+  'spinscope:site-list': { request: { tabId: number; list: 'trustedSites' | 'excludedSites'; add: boolean }; response: { ok: boolean; error?: string } };
+  /** Popup → background: keep the tab's verdict as reported wrong, for the user to export. */
+  'spinscope:report-wrong': { request: { tabId: number }; response: { ok: boolean; count: number } };
   /** Background or popup → content script: extract and report the article text again. */
   'spinscope:scan': { request: { reason?: ScanReason }; response: { ok: boolean } };
   /** Popup → content script: highlight these ranges of the last scanned text. */

@@ -221,7 +221,7 @@ export function startPageScanner(ctx: ContentScriptContext): void {
     if (!decision || ctx.isInvalid) return;
     if (decision.watch) watch();
     else unwatch();
-    if (decision.status === 'excluded') {
+    if (decision.status === 'excluded' || decision.status === 'trusted') {
       highlighter?.clear();
       segments = null;
     } else if (decision.status === 'scan') {

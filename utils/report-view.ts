@@ -41,7 +41,9 @@ export function statusText(state: TabState | null): string {
     case 'unreadable':
       return 'Spinscope cannot scan this page: browser pages, the extension store, PDFs and local files cannot be read.';
     case 'excluded':
-      return 'Not scanned: this site is excluded in the options.';
+      return 'Not scanned: this site is in your sites to skip. Scan anyway reads this page once; Stop skipping reads the site again from now on.';
+    case 'trusted':
+      return 'Not flagged: you trust this site, so Spinscope does not read its pages. Scan anyway reads this page once.';
     case 'not-scanned':
       return 'Not scanned yet: automatic scanning is off. Press Rescan to scan this page.';
     default:

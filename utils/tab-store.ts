@@ -14,6 +14,8 @@ export type TabStatus =
   | 'scanned'
   /** The site is in the options' sites to skip: nothing was read. */
   | 'excluded'
+  /** The user trusts the site: it is never flagged, so nothing was read. */
+  | 'trusted'
   /** Automatic scanning is off and the popup has not asked for a scan yet. */
   | 'not-scanned'
   /** The extension cannot read this page (browser pages, the web store, PDFs, files). */

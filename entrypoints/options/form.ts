@@ -9,7 +9,12 @@ import { SIGNAL_IDS } from '@/lib/signals';
  */
 
 const input = (doc: Document, id: string) => doc.getElementById(id) as HTMLInputElement;
-const sitesBox = (doc: Document) => doc.getElementById('excluded-sites') as HTMLTextAreaElement;
+const SITE_LISTS = { excludedSites: 'excluded-sites', trustedSites: 'trusted-sites' } as const;
+type SiteList = keyof typeof SITE_LISTS;
+const siteBox = (doc: Document, list: SiteList) => doc.getElementById(SITE_LISTS[list]) as HTMLTextAreaElement;
+const siteLines = (doc: Document, list: SiteList) => siteBox(doc, list).value.split('\n').map((line) => line.trim()).filter(Boolean);
+/** The field a problem is shown under: a site list's lines share their list's message. */
+const problemField = (field: string) => (Object.keys(SITE_LISTS) as SiteList[]).find((list) => field.startsWith(list)) ?? field;
 const THRESHOLD_INPUT = { suspicious: 'threshold-suspicious', syndicated: 'threshold-syndicated' } as const;
 
 /** At most this many of the sites list's problems are spelt out; the rest are counted. */
@@ -23,7 +28,8 @@ export function fillForm(doc: Document, settings: Settings): void {
     input(doc, `weight-${id}`).value = String(settings.signals[id].weight);
   }
   input(doc, 'auto-scan').checked = settings.autoScan;
-  sitesBox(doc).value = settings.excludedSites.join('\n');
+  input(doc, 'quiet-badge').checked = settings.quietBadge;
+  for (const list of Object.keys(SITE_LISTS) as SiteList[]) siteBox(doc, list).value = settings[list].join('\n');
   updateHints(doc);
 }
 
@@ -39,7 +45,9 @@ export function readForm(doc: Document): unknown {
     thresholds: { suspicious: numberValue(input(doc, THRESHOLD_INPUT.suspicious)), syndicated: numberValue(input(doc, THRESHOLD_INPUT.syndicated)) },
     signals: Object.fromEntries(SIGNAL_IDS.map((id) => [id, { enabled: input(doc, `enabled-${id}`).checked, weight: numberValue(input(doc, `weight-${id}`)) }])),
     autoScan: input(doc, 'auto-scan').checked,
-    excludedSites: sitesBox(doc).value.split('\n').map((line) => line.trim()).filter(Boolean),
+    quietBadge: input(doc, 'quiet-badge').checked,
+    excludedSites: siteLines(doc, 'excludedSites'),
+    trustedSites: siteLines(doc, 'trustedSites'),
   };
 }
 
@@ -52,7 +60,8 @@ function fieldInputs(doc: Document, field: string): HTMLElement[] {
   }
   if (head === 'signals' && id) return [input(doc, key === 'enabled' ? `enabled-${id}` : `weight-${id}`)];
   if (head === 'autoScan') return [input(doc, 'auto-scan')];
-  if (head === 'excludedSites') return [sitesBox(doc)];
+  if (head === 'quietBadge') return [input(doc, 'quiet-badge')];
+  if (head === 'excludedSites' || head === 'trustedSites') return [siteBox(doc, head)];
   return [];
 }
 
@@ -72,7 +81,7 @@ export function clearProblems(doc: Document): void {
 export function showProblems(doc: Document, problems: readonly SettingsProblem[]): void {
   const byField = new Map<string, string[]>();
   for (const { field, message } of problems) {
-    const key = field.startsWith('excludedSites') ? 'excludedSites' : field;
+    const key = problemField(field);
     byField.set(key, [...(byField.get(key) ?? []), message]);
   }
   for (const [field, messages] of byField) {
@@ -98,7 +107,7 @@ export function showProblems(doc: Document, problems: readonly SettingsProblem[]
 
 /** "Not saved" (or exported) with how many fields to fix: the one message for any refused value. */
 export function refusedMessage(problems: readonly SettingsProblem[], action: 'saved' | 'exported'): string {
-  const fields = new Set(problems.map((p) => (p.field.startsWith('excludedSites') ? 'excludedSites' : p.field))).size;
+  const fields = new Set(problems.map((p) => problemField(p.field))).size;
   return `Not ${action}: fix the ${fields === 1 ? 'value' : `${fields} values`} marked in red.`;
 }
 
@@ -125,6 +134,10 @@ export function updateHints(doc: Document): void {
   for (const which of ['suspicious', 'syndicated'] as const) {
     doc.getElementById(`effect-${which}`)!.textContent = thresholdEffect(which, values.thresholds[which], asCalibrated);
   }
-  const lines = sitesBox(doc).value.split('\n').filter((line) => line.trim()).length;
-  doc.getElementById('sites-count')!.textContent = lines ? `${lines.toLocaleString('en')} ${lines === 1 ? 'site' : 'sites'}.` : 'No sites skipped.';
+  const count = (list: SiteList, none: string) => {
+    const lines = siteLines(doc, list).length;
+    return lines ? `${lines.toLocaleString('en')} ${lines === 1 ? 'site' : 'sites'}.` : none;
+  };
+  doc.getElementById('sites-count')!.textContent = count('excludedSites', 'No sites skipped.');
+  doc.getElementById('trusted-count')!.textContent = count('trustedSites', 'No sites trusted.');
 }

@@ -2,7 +2,9 @@ import { DEFAULT_SETTINGS, validateSettings, type Settings, type SettingsProblem
 import { loadSettings, restoreDefaultSettings, saveSettings } from '@/utils/settings-store';
 import { signalFields } from '@/utils/signal-options';
 import { clearProblems, fillForm, readForm, refusedMessage, showProblems, updateHints } from './form';
+import { downloadJson } from './download';
 import { readSettingsFile, SETTINGS_FILE_NAME, settingsFileText } from './settings-file';
+import { startWrongVerdicts } from './wrong-verdicts';
 
 /**
  * The options page: a form over the one settings schema. Values are checked by `validateSettings`
@@ -23,8 +25,6 @@ for (const weight of document.querySelectorAll('#signals input[type=number]')) {
 
 /** A settings file larger than this is not one Export wrote; it is refused before it is read. */
 const MAX_SETTINGS_FILE_BYTES = 10 * 1024 * 1024;
-/** How long an exported file's object URL lives: Firefox starts the download after the click returns. */
-const EXPORT_URL_LIFETIME_MS = 60_000;
 
 function setStatus(text: string, problem = false): void {
   status.textContent = text;
@@ -94,14 +94,7 @@ document.getElementById('export')!.addEventListener('click', () => {
     setStatus(refusedMessage(problems, 'exported'), true);
     return;
   }
-  const url = URL.createObjectURL(new Blob([settingsFileText(settings)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = SETTINGS_FILE_NAME;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), EXPORT_URL_LIFETIME_MS);
+  downloadJson(document, SETTINGS_FILE_NAME, settingsFileText(settings));
   setStatus(`Exported as ${SETTINGS_FILE_NAME}`);
 });
 
@@ -181,6 +174,8 @@ function showMigrationNotes(notes: readonly string[]): void {
   );
   box.hidden = notes.length === 0;
 }
+
+startWrongVerdicts(document);
 
 void (async () => {
   try {

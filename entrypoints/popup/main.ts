@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isMessageOf, sendMessage, sendToTab } from '@/utils/messages';
 import { highlightRanges, renderTabState } from '@/utils/report-view';
+import { siteActionButtons, type SiteAction } from '@/utils/site-actions';
 import type { TabState } from '@/utils/tab-store';
 
 /**
@@ -14,15 +15,18 @@ const SCAN_WAIT_MS = 10_000;
 const root = document.getElementById('report') as HTMLElement;
 const rescanButton = document.getElementById('rescan') as HTMLButtonElement;
 const highlightButton = document.getElementById('highlight') as HTMLButtonElement;
+const actionsBar = document.getElementById('site-actions') as HTMLElement;
+const actionStatus = document.getElementById('action-status') as HTMLElement;
 let current: TabState | null = null;
 let highlighted = 0;
 
 function show(state: TabState | null, final: boolean): void {
   current = state;
   renderTabState(root, state);
+  actionsBar.replaceChildren(...siteActionButtons(document, state));
   const scanned = state?.status === 'scanned' && state.report !== null;
   highlightButton.disabled = !scanned;
-  rescanButton.disabled = state?.status === 'unreadable' || state?.status === 'excluded';
+  rescanButton.disabled = state?.status === 'unreadable' || state?.status === 'excluded' || state?.status === 'trusted';
   if (final) document.body.dataset.ready = '1';
 }
 
@@ -38,10 +42,10 @@ async function tabIdToShow(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** Asks the background to have the tab scanned; waits for the report (or a status) to arrive. */
-async function scanAndWait(tabId: number): Promise<void> {
+/** Asks the background to have the tab scanned (`anyway`: once, whatever the settings); waits for the report (or a status) to arrive. */
+async function scanAndWait(tabId: number, anyway = false): Promise<void> {
   root.querySelector('[data-testid=status]')?.replaceChildren('Scanning…');
-  const { ok } = (await sendMessage({ type: 'spinscope:scan-tab', tabId }).catch(() => ({ ok: false }))) ?? { ok: false };
+  const { ok } = (await sendMessage({ type: 'spinscope:scan-tab', tabId, anyway }).catch(() => ({ ok: false }))) ?? { ok: false };
   if (!ok) {
     show((await sendMessage({ type: 'spinscope:get-tab-state', tabId }).catch(() => null)) ?? { status: 'unreadable', report: null }, true);
     return;
@@ -49,6 +53,22 @@ async function scanAndWait(tabId: number): Promise<void> {
   setTimeout(() => {
     if (document.body.dataset.ready !== '1') show(current, true);
   }, SCAN_WAIT_MS);
+}
+
+/** Does what a site action button asks, and says what happened (or why it could not). */
+async function runSiteAction(tabId: number, action: SiteAction): Promise<void> {
+  actionStatus.textContent = '';
+  if (action === 'scan-anyway') return scanAndWait(tabId, true);
+  if (action === 'report-wrong') {
+    const { ok, count } = (await sendMessage({ type: 'spinscope:report-wrong', tabId }).catch(() => null)) ?? { ok: false, count: 0 };
+    actionStatus.textContent = ok ? `Kept as a wrong verdict (${count} kept on this device; export them from the options).` : 'Could not keep this verdict.';
+    return;
+  }
+  const list = action === 'trust' || action === 'untrust' ? 'trustedSites' : 'excludedSites';
+  const add = action === 'trust' || action === 'pause';
+  const result = (await sendMessage({ type: 'spinscope:site-list', tabId, list, add }).catch(() => null)) ?? { ok: false, error: 'The extension did not answer.' };
+  // The page's new state arrives from the background once the tab has asked again whether to scan.
+  actionStatus.textContent = result.ok ? '' : `Not saved: ${result.error ?? 'the settings could not be stored'}`;
 }
 
 async function main(): Promise<void> {
@@ -65,6 +85,10 @@ async function main(): Promise<void> {
   });
 
   rescanButton.addEventListener('click', () => void scanAndWait(tabId));
+  actionsBar.addEventListener('click', (event) => {
+    const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]')?.dataset.action as SiteAction | undefined;
+    if (action) void runSiteAction(tabId, action);
+  });
   highlightButton.addEventListener('click', () => {
     void (async () => {
       const report = current?.report;

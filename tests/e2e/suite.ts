@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, SIGNALS, type Finding, type Report, type SettingsInpu
 import { LAUNCHERS, type BrowserName, type DriverPage, type ExtensionBrowser } from './drivers';
 import { countOf, ExtensionUnderTest, fieldValue, NEUTRAL_COLOUR, pollUntil, readPopup, setField, sleep, textOf, VERDICT_COLOURS, type Badge } from './extension';
 import { defineOptionsTests } from './options';
+import { defineSiteActionTests } from './site-actions';
 import { buildPages, COPIED_OUTLET, engineReport, plainTextDocument, type ServedPages, type TestPage } from './pages';
 import { expectPopupShowsReport } from './popup-expectations';
 import { servePages, type PageServer } from './server';
@@ -205,6 +206,7 @@ export function defineExtensionSuite(name: BrowserName): void {
     });
 
     defineOptionsTests(() => ({ ext, server, pages }));
+    defineSiteActionTests(() => ({ ext, server, pages }));
 
     it('the options page lists every signal by the title the popup gives it, with its description', async () => {
       const options = await ext.openOptions();

@@ -139,6 +139,8 @@ describe('the options page', () => {
       signals: { ...DEFAULT_SETTINGS.signals, tables: { enabled: false, weight: 1 } },
       autoScan: false,
       excludedSites: ['imported.example'],
+      trustedSites: [],
+      quietBadge: false,
     });
     expect($('#threshold-syndicated').value).toBe('70');
     expect($<HTMLTextAreaElement>('#excluded-sites').value).toBe('imported.example');

@@ -103,7 +103,9 @@ describe('popup report view', () => {
     renderTabState(root, { status: 'unreadable', report: null });
     expect(root.querySelector('[data-testid=verdict]')!.textContent).toMatch(/cannot scan/i);
     renderTabState(root, { status: 'excluded', report: null });
-    expect(root.querySelector('[data-testid=status]')!.textContent).toMatch(/excluded/);
+    expect(root.querySelector('[data-testid=status]')!.textContent).toMatch(/sites to skip/);
+    renderTabState(root, { status: 'trusted', report: null });
+    expect(root.querySelector('[data-testid=status]')!.textContent).toMatch(/you trust this site/);
   });
 
   it('gives each finding a highlight in the colour of its signal, with its suggestion or its reason', () => {

@@ -9,6 +9,8 @@ const custom: Settings = {
   signals: { ...DEFAULT_SETTINGS.signals, tables: { enabled: false, weight: 1 }, spun: { enabled: true, weight: 1.5 } },
   autoScan: false,
   excludedSites: ['example.com', 'news.example.org'],
+  trustedSites: ['trusted.example'],
+  quietBadge: true,
 };
 
 /** Chrome's storage.sync limit per item: the key's length plus its value's JSON, in bytes. */
@@ -47,6 +49,8 @@ describe('settings in storage', () => {
       thresholds: { suspicious: 25, syndicated: 70 },
       signals: { spun: { enabled: true, weight: 1.5 }, tables: { enabled: false, weight: 1 } },
       autoScan: false,
+      trustedSites: ['trusted.example'],
+      quietBadge: true,
     });
     expect(await fakeBrowser.storage.local.get('excludedSites')).toEqual({ excludedSites: ['example.com', 'news.example.org'] });
   });
