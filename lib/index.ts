@@ -99,7 +99,12 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
       signals[id] = { ...notAssessed(id, enabled, r.notAssessed), stats: r.stats };
       continue;
     }
-    for (const f of r.findings) if (f.end > f.start && f.actual.length <= MAX_CONTEXT_ACTUAL) f.context = sentenceAround(body, f.start, f.end);
+    for (const f of r.findings) {
+      if (f.end <= f.start || f.actual.length > MAX_CONTEXT_ACTUAL) continue;
+      const context = sentenceAround(body, f.start, f.end);
+      // A finding that is its whole sentence (a footer line) has no context to show.
+      if (context.before || context.after) f.context = context;
+    }
     signals[id] = { id, enabled, assessed: true, score: r.score, findings: r.findings, stats: r.stats };
     // The first signal in the registry's order that names an original gives the report's.
     if (r.sourceUrl) source ??= { url: r.sourceUrl, ...(r.sourceName ? { name: r.sourceName } : {}) };
