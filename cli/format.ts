@@ -1,5 +1,5 @@
 import { evidenceSummary, type EvidenceRow } from '../lib/detectors/face';
-import { facesByContribution, verdictReasons } from '../lib/signals';
+import { facesByContribution, signalFace, verdictReasons } from '../lib/signals';
 import type { RecoveredTable, Report, Verdict } from '../lib/types';
 import { revealInvisible } from '../lib/visible-text';
 
@@ -81,6 +81,9 @@ export function formatReport(name: string, text: string, report: Report, opts: {
   lines.push(`  Language: ${report.language} · ${plural(report.words, 'word')}`);
   if (report.sourceUrl) lines.push(`  Original: ${printable(report.sourceUrl, 300)}${report.sourceName ? ` (${printable(report.sourceName, 120)})` : ''}`);
   if (report.tooLittleText) lines.push(`  Note: too little text to judge; \`clean\` here only means nothing was found.`);
+  if (report.notJudgedInLanguage) {
+    lines.push(`  Note: not judged in full; ${report.notJudgedInLanguage.map((id) => signalFace(id).title).join(', ')} cannot read ${report.language} text, so \`clean\` here only means the other signals found nothing.`);
+  }
   if (report.truncatedAt !== undefined) {
     lines.push(`  Note: only the first ${report.truncatedAt.toLocaleString('en')} of ${report.chars.toLocaleString('en')} characters were analysed.`);
   }

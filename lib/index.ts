@@ -83,6 +83,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
 
   const signals = {} as Record<SignalId, SignalReport>;
   let source: { url: string; name?: string } | undefined;
+  const unjudgedLanguage: SignalId[] = [];
   for (const id of SIGNAL_IDS) {
     const detector = DETECTORS[id];
     const enabled = s.signals[id].enabled;
@@ -92,6 +93,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
     }
     if (detector.englishOnly && !english) {
       signals[id] = notAssessed(id, enabled, `Not assessed: this signal uses an English word list and the page is in another language (${language}).`);
+      unjudgedLanguage.push(id);
       continue;
     }
     const r = detector.detect({ text: body, tokens, language, url: page.url, claims: page.claims, resources });
@@ -127,5 +129,6 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
   if (source?.name) report.sourceName = source.name;
   if (truncated) report.truncatedAt = MAX_CHARS;
   if (!report.flagged && tokens.words < MIN_JUDGED_WORDS) report.tooLittleText = true;
+  if (!report.flagged && unjudgedLanguage.length) report.notJudgedInLanguage = unjudgedLanguage;
   return report;
 }

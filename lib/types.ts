@@ -96,6 +96,12 @@ export interface Report {
    */
   tooLittleText?: true;
   /**
+   * Set when the page is not flagged but signals that are on could not read it in its language
+   * (the spun signal knows English only): not flagged, but not checked in full either, and the
+   * extension shows a neutral state rather than a "clean" badge.
+   */
+  notJudgedInLanguage?: SignalId[];
+  /**
    * Set with the verdict `not-text`: why the input was taken for binary or undecodable data rather
    * than text. No signal ran, and the score 0 means nothing.
    */

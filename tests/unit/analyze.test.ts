@@ -123,3 +123,15 @@ describe('texts too short to judge', () => {
     expect(r.tooLittleText).toBeUndefined();
   });
 });
+
+describe('a page in a language a signal cannot read', () => {
+  const french = "Le conseil municipal a approuvé mardi le nouveau budget, après un débat qui a duré presque toute la soirée. Les élus se sont disputés sur le coût des réparations des routes, de la bibliothèque et d'une nouvelle ligne de bus vers l'hôpital. Le maire a déclaré que le plan équilibre les besoins des habitants avec les limites des revenus de la ville.";
+
+  it('is not flagged, and says which signals could not judge it rather than passing for checked and clean', () => {
+    const r = analyze(french);
+    expect(r.language).toBe('fra');
+    expect(r.flagged).toBe(false);
+    expect(r.notJudgedInLanguage).toEqual(['spun']);
+    expect(analyze(french, { signals: { spun: { enabled: false } } }).notJudgedInLanguage).toBeUndefined();
+  });
+});
