@@ -1,15 +1,16 @@
 import rawData from '../data/boilerplate.json';
 import type { Finding } from '../types';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
+import { parse as parseHost } from 'tldts';
 import { safeHttpUrl } from '../url';
 
 /**
- * Syndication boilerplate: the footers and leftovers that scraper plugins, feed importers and
- * autoblogs leave in the pages they copy ("Source link : …", "Copyright for syndicated content
+ * Syndication boilerplate: the markers that scraper plugins, feed importers, autoblogs and article
+ * generators leave in the pages they make ("Source link : …", "Copyright for syndicated content
  * belongs to the linked Source", "[ad_1]", "The post … appeared first on …", "Read more on
- * <another outlet>"). The patterns, their weights and their spun variants live in
- * lib/data/boilerplate.json; scripts/check-boilerplate.ts validates them. docs/boilerplate.md
- * explains the weights.
+ * <another outlet>", "As an AI language model"). They come in families — one kind of marker, its
+ * patterns, its weight, where it comes from and examples — in lib/data/boilerplate.json;
+ * scripts/check-boilerplate.ts validates them. docs/boilerplate.md explains the weights.
  *
  * Every pattern is tested against one line at a time, trimmed and at most `maxLineLength`
  * characters long; longer lines are prose, not footers, and are skipped. With bounded lines and
@@ -25,26 +26,31 @@ import { safeHttpUrl } from '../url';
  */
 export type OutletRule = 'elsewhere' | 'own-site-exempt';
 
-/** A line a pattern must (or must not) fire on, with the line before it and the page's address when they matter. */
+/** A line a family must (or must not) fire on, with the line before it and the page's address when they matter. */
 export type BoilerplateExample = string | { line: string; previous?: string; url?: string; sourceUrl?: string };
 
-export interface BoilerplatePattern {
+/** One kind of marker: its patterns share a weight, a message and the rules for judging a match. */
+export interface BoilerplateFamily {
   id: string;
+  /** What the family catches. */
   description: string;
+  /** Where the marker comes from and why honest pages do not show it. */
+  source: string;
   /** The finding's message, one sentence a reader understands. */
   message: string;
-  /** Regex source tested on one trimmed line; `%name%` stands for the alternatives of `variants.name`. */
-  pattern: string;
+  /**
+   * Regex sources, each tested on one trimmed line; `%name%` stands for the alternatives of
+   * `variants.name`. A named group `url` holds the address of the original article.
+   */
+  patterns: string[];
   flags: string;
   /** 0..1, what one match says on its own (docs/boilerplate.md). */
   weight: number;
-  /** The named group `url` holds the address of the original article. */
-  sourceUrl?: boolean;
-  /** The named group `outlet` names a site, judged against the page's own address. */
+  /** Every pattern's named group `outlet` names a site, judged against the page's own address. */
   outlet?: OutletRule;
-  /** Regex the previous non-blank line must match for the pattern to count. */
+  /** Regex the previous non-blank line must match for the family to count. */
   previous?: string;
-  /** Why the pattern cannot be anchored at the line start; absent for anchored patterns. */
+  /** Why some patterns cannot be anchored at the line start; absent when all are anchored. */
   unanchored?: string;
   examples: { match: BoilerplateExample[]; noMatch: BoilerplateExample[] };
 }
@@ -58,13 +64,14 @@ export interface BoilerplateData {
   /** Host-name labels that say nothing about which site a page belongs to (www, news, blog…). */
   genericHostLabels: string[];
   variants: Record<string, string[]>;
-  patterns: BoilerplatePattern[];
+  families: BoilerplateFamily[];
 }
 
 export const BOILERPLATE_DATA = rawData as unknown as BoilerplateData;
 
+/** One pattern of a family, compiled; a family's patterns are kept next to each other. */
 export interface CompiledPattern {
-  spec: BoilerplatePattern;
+  family: BoilerplateFamily;
   regex: RegExp;
   previous?: RegExp;
 }
@@ -80,18 +87,23 @@ export function expandVariants(source: string, variants: Record<string, string[]
   });
 }
 
-/** Compiles one pattern; throws with the reason when its regex (or its `previous` regex) is invalid. */
-export function compilePattern(spec: BoilerplatePattern, variants: Record<string, string[]>): CompiledPattern {
-  const regex = new RegExp(expandVariants(spec.pattern, variants), spec.flags);
-  const previous = spec.previous === undefined ? undefined : new RegExp(expandVariants(spec.previous, variants), spec.flags);
-  return previous ? { spec, regex, previous } : { spec, regex };
+/** Compiles a family's patterns; throws with the reason when one of its regexes (or its `previous` regex) is invalid. */
+export function compileFamily(family: BoilerplateFamily, variants: Record<string, string[]>): CompiledPattern[] {
+  const previous = family.previous === undefined ? undefined : new RegExp(expandVariants(family.previous, variants), family.flags);
+  return family.patterns.map((source) => {
+    const regex = new RegExp(expandVariants(source, variants), family.flags);
+    return previous ? { family, regex, previous } : { family, regex };
+  });
 }
 
-/** Host-name labels that identify a site: no TLD, no second-level suffix such as `co.uk`, no generic labels. */
+/**
+ * Host-name labels that identify a site: no public suffix (`com`, `co.uk`, by the Public Suffix
+ * List, so that `bls` of www.bls.gov is kept), no generic labels.
+ */
 function siteLabels(hostname: string, generic: ReadonlySet<string>): string[] {
-  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
-  labels.pop();
-  if (labels.length >= 2 && labels[labels.length - 1]!.length <= 3) labels.pop();
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const { domainWithoutSuffix, subdomain } = parseHost(host, { allowPrivateDomains: false });
+  const labels = domainWithoutSuffix ? [...(subdomain ? subdomain.split('.') : []), domainWithoutSuffix] : host.split('.');
   return labels.filter((l) => l.length >= 3 && !generic.has(l));
 }
 
@@ -138,15 +150,17 @@ function judgeMatch(
   data: BoilerplateData,
   generic: ReadonlySet<string>,
 ): { weight: number; url?: string } | undefined {
-  const { spec } = cp;
-  let weight = spec.weight;
-  let url = spec.sourceUrl && groups.url !== undefined ? safeHttpUrl(groups.url) : undefined;
-  if (spec.outlet) {
+  const { family } = cp;
+  let weight = family.weight;
+  let url = safeHttpUrl(groups.url);
+  if (family.outlet) {
     const outlet = readOutlet(groups.outlet ?? '', generic);
     if (!outlet) return undefined;
+    // A credit whose link goes to the page's own site is the site's own link, whatever name it shows.
+    const linked = url === undefined ? undefined : { labels: siteLabels(new URL(url).hostname, generic) };
     if (pageLabels === undefined) {
-      if (spec.outlet === 'elsewhere') weight *= data.unknownSiteFactor;
-    } else if (isOwnSite(outlet, pageLabels)) {
+      if (family.outlet === 'elsewhere') weight *= data.unknownSiteFactor;
+    } else if (isOwnSite(outlet, pageLabels) || (linked && isOwnSite(linked, pageLabels))) {
       return undefined;
     }
     url ??= outlet.url;
@@ -156,14 +170,14 @@ function judgeMatch(
 
 export interface BoilerplateScan {
   findings: Finding[];
-  /** Highest weight seen per pattern id (also beyond `maxFindings`). */
+  /** Highest weight seen per family id (also beyond `maxFindings`). */
   strongest: Map<string, number>;
   matches: number;
   lines: number;
   longLines: number;
 }
 
-/** Tests every line of `text` against the patterns. Exported for the check script, which runs the data file's examples through it. */
+/** Tests every line of `text` against the patterns; a family counts at most once a line. Exported for the check script, which runs the data file's examples through it. */
 export function scanBoilerplate(text: string, pageUrl: string | undefined, patterns: CompiledPattern[], data: BoilerplateData): BoilerplateScan {
   const generic = new Set(data.genericHostLabels);
   const page = pageUrl === undefined ? undefined : safeHttpUrl(pageUrl);
@@ -188,20 +202,23 @@ export function scanBoilerplate(text: string, pageUrl: string | undefined, patte
     }
     scan.lines++;
     const line = text.slice(start, end);
+    let familyOnLine: BoilerplateFamily | undefined;
     for (const cp of patterns) {
+      if (cp.family === familyOnLine) continue;
       const m = cp.regex.exec(line);
       if (!m) continue;
       if (cp.previous && (previousLine === undefined || !cp.previous.test(previousLine))) continue;
       const judged = judgeMatch(cp, m.groups ?? {}, pageLabels, data, generic);
       if (!judged) continue;
+      familyOnLine = cp.family;
       scan.matches++;
-      const id = cp.spec.id;
+      const id = cp.family.id;
       scan.strongest.set(id, Math.max(scan.strongest.get(id) ?? 0, judged.weight));
       if (scan.findings.length >= data.maxFindings) continue;
       const finding: Finding = {
         signal: 'boilerplate',
         rule: `boilerplate/${id}`,
-        message: cp.spec.message,
+        message: cp.family.message,
         start: start + m.index,
         end: start + m.index + m[0].length,
         actual: m[0],
@@ -215,7 +232,7 @@ export function scanBoilerplate(text: string, pageUrl: string | undefined, patte
   return scan;
 }
 
-/** Independent pieces of evidence combine as 100·(1 − Π(1 − wᵢ)), one term per pattern (its strongest match), so a repeated line counts once. */
+/** Independent pieces of evidence combine as 100·(1 − Π(1 − wᵢ)), one term per family (its strongest match), so a repeated line counts once. */
 export function boilerplateScore(strongest: Map<string, number>): number {
   let clean = 1;
   for (const w of strongest.values()) clean *= 1 - Math.min(1, Math.max(0, w));
@@ -225,7 +242,7 @@ export function boilerplateScore(strongest: Map<string, number>): number {
 let compiled: CompiledPattern[] | undefined;
 /** Compiled on first use, so a module import never fails on the data file (the check script reports its problems). */
 function defaultPatterns(): CompiledPattern[] {
-  compiled ??= BOILERPLATE_DATA.patterns.map((p) => compilePattern(p, BOILERPLATE_DATA.variants));
+  compiled ??= BOILERPLATE_DATA.families.flatMap((f) => compileFamily(f, BOILERPLATE_DATA.variants));
   return compiled;
 }
 
@@ -234,7 +251,7 @@ export function detectBoilerplate(input: DetectorInput): DetectorResult {
   const result: DetectorResult = {
     score: boilerplateScore(scan.strongest),
     findings: scan.findings,
-    stats: { matches: scan.matches, distinctPatterns: scan.strongest.size, linesScanned: scan.lines, longLinesSkipped: scan.longLines },
+    stats: { matches: scan.matches, distinctFamilies: scan.strongest.size, linesScanned: scan.lines, longLinesSkipped: scan.longLines },
   };
   let best: Finding | undefined;
   for (const f of scan.findings) if (f.url && (!best || f.weight > best.weight)) best = f;

@@ -45,7 +45,9 @@ describe('boilerplate signal: scraper footers', () => {
     ['City Times 1679651759_551234e7c681212a3651a2a90a4c874710cbb30e Council passes budget', 'boilerplate/autoblog-image-name'],
     ['view original post', 'boilerplate/view-original'],
     ['[caption id="attachment_7" align="alignnone" width="640"]', 'boilerplate/raw-shortcode'],
-    ['This story is auto-aggregated by a computer program and has not been edited by us.', 'boilerplate/auto-feed-disclaimer'],
+    ['This story is auto-aggregated by a computer program and has not been edited by us.', 'boilerplate/syndicated-feed-note'],
+    ['(Except for the headline, this story has not been edited by City Times staff and is published from a syndicated feed.)', 'boilerplate/syndicated-feed-note'],
+    ['Sources: theguardian.com: 9 | apnews.com: 4 | npr.org: 2', 'boilerplate/aggregator-source-tally'],
   ])('finds %j', (line, rule) => {
     const text = `${PARAGRAPH}\n\n${line}\n`;
     const r = run(text, 'https://copies.example/budget');
@@ -111,6 +113,28 @@ describe('boilerplate signal: credits to other outlets', () => {
     expect(rules('The minister spoke for an hour.\nREAD MORE: Minister defends budget plans')).toEqual([]);
   });
 
+  it.each([
+    ['Read at The Atlantic', undefined],
+    ['Read more at Decrypt: Ether slides as traders take profits', undefined],
+    ['via Sky News | World News https://news.example.com/story/123', 'https://news.example.com/story/123'],
+    ['Via: theblock.example', undefined],
+  ])('counts the repost credit %j', (line, sourceUrl) => {
+    const r = run(`${PARAGRAPH}\n${line}`, 'https://copies.example/a');
+    expect(r.findings.map((f) => [f.rule, f.actual])).toEqual([['boilerplate/read-more-elsewhere', line]]);
+    expect(r.sourceUrl).toBe(sourceUrl);
+  });
+
+  it('says nothing of a credit whose link goes to the page’s own site, whatever name it shows', () => {
+    expect(rules(`${PARAGRAPH}\nRead more: https://www.example.com/news/3`, 'https://www.example.com/news/1')).toEqual([]);
+    expect(rules(`${PARAGRAPH}\nvia Example Daily https://www.example.com/news/3`, 'https://example.com/news/1')).toEqual([]);
+  });
+
+  it('knows a three-letter site as the page’s own (www.cnn.com is CNN)', () => {
+    expect(rules(`${PARAGRAPH}\nRead more at CNN`, 'https://www.cnn.com/2024/05/01/politics/x')).toEqual([]);
+    expect(rules(`${PARAGRAPH}\nSource: bls.gov`, 'https://www.bls.gov/news.release/empsit.htm')).toEqual([]);
+    expect(rules(`${PARAGRAPH}\nRead more at CNN`, 'https://copies.example/a')).toEqual(['boilerplate/read-more-elsewhere']);
+  });
+
   it('reads an article directory credit', () => {
     const r = run(`${PARAGRAPH}\nArticle Source: http://EzineArticles.com/expert/Jane_Doe/12345`);
     expect(r.findings.map((f) => f.rule)).toEqual(['boilerplate/original-source-url']);
@@ -119,6 +143,12 @@ describe('boilerplate signal: credits to other outlets', () => {
 });
 
 describe('boilerplate signal: honest pages', () => {
+  it('counts a licensed republication credit as corroboration only, below suspicious', () => {
+    const r = run(`${PARAGRAPH}\nThis story was originally published by ProPublica.\n`, 'https://www.local-paper.example/news/7');
+    expect(r.findings.map((f) => f.rule)).toEqual(['boilerplate/originally-published-elsewhere']);
+    expect(r.score).toBeLessThan(30);
+  });
+
   it.each([
     ['© Copyright 2004 by the Wyoming Department of Employment, Research & Planning', 'http://doe.state.wy.us/LMI/a.htm'],
     ['WASHINGTON (AP) — The Senate passed the bill on Friday.', 'https://www.local-paper.example/news/1'],
@@ -128,14 +158,46 @@ describe('boilerplate signal: honest pages', () => {
     ['The reference to the Press Service is mandatory if you intend to use this material.', 'http://www.cbr.ru/eng/press/PR/'],
     ['As usual, tune in here for coverage of the event. – Rappler.com', 'https://www.rappler.com/technology/x'],
     ['All articles, images, product names, logos, and brands are property of their respective owners.', 'https://aedanobrien.com/faq/'],
-    ['Copyright 2022 The Associated Press. All rights reserved.', 'https://www.local-paper.example/news/3'],
+    ['Copyright 2022 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.', 'https://www.local-paper.example/news/3'],
     ['You can read more about the most recent changes in the handbook.', 'https://q1medicare.com/faq/'],
     ['This article is republished from The Conversation under a Creative Commons license. Read the original article.', 'https://www.paper.example/a'],
+    ['LONDON (Reuters) - Shares in Europe rose on Monday.', 'https://www.local-paper.example/news/4'],
+    ['Sign up for our newsletter to get the day’s top stories in your inbox.', 'https://www.local-paper.example/news/5'],
+    ['Read more: https://www.local-paper.example/news/6', 'https://www.local-paper.example/news/5'],
   ])('does not flag %j', (line, url) => {
     const r = run(`${PARAGRAPH}\n${line}\n`, url);
     expect(r.findings).toEqual([]);
     expect(r.score).toBe(0);
     expect(r.sourceUrl).toBeUndefined();
+  });
+});
+
+describe('boilerplate signal: machine-made articles', () => {
+  it.each([
+    ['Tensions rose after [Country A] accused its neighbour of violating the treaty.', 'boilerplate/template-placeholder'],
+    ['The minister cited [specific incident or example] as proof.', 'boilerplate/template-placeholder'],
+    ['Posted in {{category}} by {{ author_name }}', 'boilerplate/template-placeholder'],
+    ['As an AI language model, I do not have personal opinions on the election.', 'boilerplate/chatbot-leftover'],
+    ['Certainly! Here is a 500-word article about the housing market:', 'boilerplate/chatbot-leftover'],
+  ])('finds %j, weak evidence alone', (line, rule) => {
+    const r = run(`${PARAGRAPH}\n${line}\n`, 'https://copies.example/a');
+    expect(r.findings.map((f) => f.rule)).toEqual([rule]);
+    expect(r.score).toBeGreaterThan(0);
+    expect(r.score).toBeLessThan(30);
+  });
+
+  it('makes a generated page that shows both a placeholder and a chatbot reply suspicious', () => {
+    const r = run(`Certainly! Here is an article on the border dispute:\n${PARAGRAPH}\nTensions rose after [Country A] closed the crossing.`, 'https://copies.example/a');
+    expect(r.score).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each([
+    '“As an AI language model, I cannot predict prices,” the chatbot replied.',
+    'Regardless, it’s always a reply to “Dan’s banned from [insert country]”, which is a common phrase.',
+    'He said [the company] would appeal the ruling.',
+    'I hope this article helps you choose a mortgage.',
+  ])('leaves %j alone', (line) => {
+    expect(rules(`${PARAGRAPH}\n${line}\n`, 'https://www.local-paper.example/a')).toEqual([]);
   });
 });
 
