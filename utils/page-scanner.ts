@@ -113,162 +113,183 @@ async function hashInSlices(text: string, ctx: ContentScriptContext): Promise<nu
 /** Whether a scan sends the text it extracted even when it is the text last sent (the settings or the user asked for a new report). */
 type Resend = 'always' | 'if-changed';
 
-export function startPageScanner(ctx: ContentScriptContext): void {
-  const doc = document;
+type Handled = 'spinscope:scan' | 'spinscope:highlight' | 'spinscope:clear-highlights' | 'spinscope:ping';
+const HANDLED: readonly string[] = ['spinscope:scan', 'spinscope:highlight', 'spinscope:clear-highlights', 'spinscope:ping'];
+
+/** The content script's work on one page: when to read it, reading it, sending the text, and highlighting on request. */
+class PageScanner {
   // Made on the first request to highlight: most pages never get one.
-  let highlighter: Highlighter | undefined;
-  let segments: readonly TextSegment[] | null = null;
-  let articleLength = 0;
-  let lastSent: TextFingerprint | undefined;
-  let scanning: Promise<void> | null = null;
-  let queuedScan: Resend | undefined;
-  let observer: MutationObserver | undefined;
-  let navigationTimer: number | undefined;
-  // The rescan that changes to the page call for: what decides when it runs, and its timer.
-  const rescans = new RescanPolicy();
-  let rescanTimer: number | undefined;
-  const stopRescanTimer = () => {
-    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
-    rescanTimer = undefined;
-  };
+  private highlighter: Highlighter | undefined;
+  /** Where the last scan's text came from (node references and offsets), for highlighting; null before a scan or on a skipped site. */
+  private segments: readonly TextSegment[] | null = null;
+  private articleLength = 0;
+  private lastSent: TextFingerprint | undefined;
+  private scanning: Promise<void> | null = null;
+  private queuedScan: Resend | undefined;
+  private observer: MutationObserver | undefined;
+  private navigationTimer: number | undefined;
+  /** What decides when changes to the page call for a rescan, and the timer of the one due. */
+  private readonly rescans = new RescanPolicy();
+  private rescanTimer: number | undefined;
 
-  const scan = (resend: Resend): Promise<void> => {
-    if (scanning) {
-      queuedScan = queuedScan === 'always' || resend === 'always' ? 'always' : 'if-changed';
-      return scanning;
-    }
-    scanning = (async () => {
-      const followsSubstantialChange = rescans.scanBegins();
-      stopRescanTimer();
-      const extracted = await extractInSlices(doc, ctx);
-      if (!extracted || ctx.isInvalid) return;
-      rescans.scanEnded(Date.now());
-      // Only the segments stay here (node references and offsets); the text goes to the background.
-      segments = extracted.segments;
-      articleLength = extracted.text.length;
-      const { text } = extracted;
-      const url = location.href;
-      const hash = await hashInSlices(text, ctx);
-      if (hash === undefined) return;
-      const fingerprint = { url, length: text.length, hash };
-      const unchanged = lastSent?.url === url && lastSent.length === text.length && lastSent.hash === hash;
-      if (resend === 'if-changed' && followsSubstantialChange) rescans.substantialRescanFound(unchanged);
-      if (unchanged && resend === 'if-changed') {
-        // The report still describes this text; its highlights move to the nodes that now hold it.
-        highlighter?.reanchor(segments);
-        return;
-      }
-      highlighter?.clear();
-      const scanId = `${Date.now()}-${Math.random()}`;
-      for (let at = 0; ; at += TEXT_PART_CHARS) {
-        // Serialising a part is a few ms: in a task of its own, not after the extraction's last slice or the previous part.
-        await idle(200);
-        if (ctx.isInvalid) break;
-        const done = at + TEXT_PART_CHARS >= text.length;
-        // The markup's claims are read when they are sent: they are a few elements of the head, and an in-page navigation may have changed them.
-        const claims = done ? readOriginClaims(doc) : undefined;
-        const sent = await sendMessage({ type: 'spinscope:page-text', url, scanId, text: text.slice(at, at + TEXT_PART_CHARS), done, ...(claims ? { claims } : {}) }).catch(() => undefined);
-        if (done && sent?.ok) lastSent = fingerprint;
-        if (done || !sent?.ok || ctx.isInvalid) break;
-      }
-    })().finally(() => {
-      scanning = null;
-      const queued = queuedScan;
-      queuedScan = undefined;
-      if (queued) void scan(queued);
+  constructor(
+    private readonly doc: Document,
+    private readonly ctx: ContentScriptContext,
+  ) {}
+
+  /** Listens to the extension, and reads the page once it has loaded and settled. */
+  start(): void {
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
+      if (!isMessage(message) || this.ctx.isInvalid || !HANDLED.includes(message.type)) return false;
+      this.handle(message as Message<Handled>).then(sendResponse, () => sendResponse(null));
+      return true;
     });
-    return scanning;
-  };
+    if (this.doc.readyState === 'complete') void this.afterLoad();
+    else this.ctx.addEventListener(window, 'load', () => void this.afterLoad(), { once: true });
+  }
 
-  // One timer per due rescan, moved on when it fires early, rather than one per mutation batch.
-  const armRescan = () => {
-    stopRescanTimer();
-    const dueAt = rescans.dueAt();
-    if (dueAt === undefined) return;
-    const wait = dueAt - Date.now();
-    if (wait > 0) {
-      rescanTimer = ctx.setTimeout(armRescan, wait);
-    } else {
-      void consider('auto', 'if-changed');
-    }
-  };
-
-  const watch = () => {
-    if (observer || !doc.body) return;
-    observer = new MutationObserver((records) => {
-      if (rescans.noteChange(changedInBatch(records), articleLength, Date.now())) armRescan();
+  // After the page settles: in idle time. Watching in-page navigation starts then too, since the
+  // first scan reads whatever page is there by that time.
+  private async afterLoad(): Promise<void> {
+    await idle(2000);
+    if (this.ctx.isInvalid) return;
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.highlighter?.clear();
+      if (this.navigationTimer !== undefined) clearTimeout(this.navigationTimer);
+      this.navigationTimer = this.ctx.setTimeout(() => {
+        this.navigationTimer = undefined;
+        void this.consider('auto');
+      }, NAVIGATION_DEBOUNCE_MS);
     });
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
-    ctx.onInvalidated(() => observer?.disconnect());
-  };
+    await this.consider('auto');
+  }
 
-  const unwatch = () => {
-    observer?.disconnect();
-    observer = undefined;
-    rescans.forget();
-    stopRescanTimer();
-  };
+  private async handle(message: Message<Handled>): Promise<Protocol[Handled]['response']> {
+    switch (message.type) {
+      case 'spinscope:scan':
+        await this.consider(message.reason ?? 'user');
+        return { ok: true };
+      case 'spinscope:highlight':
+        if (!this.segments) return { count: 0 };
+        this.highlighter ??= createHighlighter(this.doc, this.ctx);
+        return { count: this.highlighter.apply(message.ranges, this.segments) };
+      case 'spinscope:clear-highlights':
+        this.highlighter?.clear();
+        return { count: 0 };
+      case 'spinscope:ping':
+        return { highlights: this.highlighter?.count ?? 0 };
+    }
+  }
 
   /** Asks the background whether to scan (it knows the settings), and does it or stops reading the page. */
-  const consider = async (reason: ScanReason, resend: Resend = 'always'): Promise<void> => {
+  private async consider(reason: ScanReason, resend: Resend = 'always'): Promise<void> {
     const url = location.href;
-    if (!READABLE_TYPES.has(doc.contentType)) {
+    if (!READABLE_TYPES.has(this.doc.contentType)) {
       await sendMessage({ type: 'spinscope:page-unreadable', url }).catch(() => {});
       return;
     }
     // No answer: the extension was reloaded or updated, and this script is an orphan.
-    const decision = await sendMessage({ type: 'spinscope:may-scan', url, reason, scannedBefore: segments !== null }).catch(() => undefined);
-    if (!decision || ctx.isInvalid) return;
-    if (decision.watch) watch();
-    else unwatch();
+    const decision = await sendMessage({ type: 'spinscope:may-scan', url, reason, scannedBefore: this.segments !== null }).catch(() => undefined);
+    if (!decision || this.ctx.isInvalid) return;
+    if (decision.watch) this.watch();
+    else this.unwatch();
     if (decision.status === 'excluded' || decision.status === 'trusted') {
-      highlighter?.clear();
-      segments = null;
+      this.highlighter?.clear();
+      this.segments = null;
     } else if (decision.status === 'scan') {
-      await scan(resend);
+      await this.scan(resend);
     }
-  };
+  }
 
-  type Handled = 'spinscope:scan' | 'spinscope:highlight' | 'spinscope:clear-highlights' | 'spinscope:ping';
-  const handle = async (message: Message<Handled>): Promise<Protocol[Handled]['response']> => {
-    switch (message.type) {
-      case 'spinscope:scan':
-        await consider(message.reason ?? 'user');
-        return { ok: true };
-      case 'spinscope:highlight':
-        if (!segments) return { count: 0 };
-        highlighter ??= createHighlighter(doc, ctx);
-        return { count: highlighter.apply(message.ranges, segments) };
-      case 'spinscope:clear-highlights':
-        highlighter?.clear();
-        return { count: 0 };
-      case 'spinscope:ping':
-        return { highlights: highlighter?.count ?? 0 };
+  /** One scan at a time; a scan asked for meanwhile runs after it (once, resending if either asked to). */
+  private scan(resend: Resend): Promise<void> {
+    if (this.scanning) {
+      this.queuedScan = this.queuedScan === 'always' || resend === 'always' ? 'always' : 'if-changed';
+      return this.scanning;
     }
-  };
-
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
-    if (!isMessage(message) || ctx.isInvalid) return false;
-    if (!['spinscope:scan', 'spinscope:highlight', 'spinscope:clear-highlights', 'spinscope:ping'].includes(message.type)) return false;
-    handle(message as Message<Handled>).then(sendResponse, () => sendResponse(null));
-    return true;
-  });
-
-  // After the page settles: once loaded, in idle time. Watching in-page navigation starts then too,
-  // since the first scan reads whatever page is there by that time.
-  const start = async () => {
-    await idle(2000);
-    if (ctx.isInvalid) return;
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      highlighter?.clear();
-      if (navigationTimer !== undefined) clearTimeout(navigationTimer);
-      navigationTimer = ctx.setTimeout(() => {
-        navigationTimer = undefined;
-        void consider('auto');
-      }, NAVIGATION_DEBOUNCE_MS);
+    this.scanning = this.read(resend).finally(() => {
+      this.scanning = null;
+      const queued = this.queuedScan;
+      this.queuedScan = undefined;
+      if (queued) void this.scan(queued);
     });
-    await consider('auto');
-  };
-  if (doc.readyState === 'complete') void start();
-  else ctx.addEventListener(window, 'load', () => void start(), { once: true });
+    return this.scanning;
+  }
+
+  /** Extracts the article and sends its text, unless it is the text last sent and nobody asked for a new report. */
+  private async read(resend: Resend): Promise<void> {
+    const followsSubstantialChange = this.rescans.scanBegins();
+    this.stopRescanTimer();
+    const extracted = await extractInSlices(this.doc, this.ctx);
+    if (!extracted || this.ctx.isInvalid) return;
+    this.rescans.scanEnded(Date.now());
+    // Only the segments stay here (node references and offsets); the text goes to the background.
+    this.segments = extracted.segments;
+    this.articleLength = extracted.text.length;
+    const { text } = extracted;
+    const url = location.href;
+    const hash = await hashInSlices(text, this.ctx);
+    if (hash === undefined) return;
+    const last = this.lastSent;
+    const unchanged = last?.url === url && last.length === text.length && last.hash === hash;
+    if (resend === 'if-changed' && followsSubstantialChange) this.rescans.substantialRescanFound(unchanged);
+    if (unchanged && resend === 'if-changed') {
+      // The report still describes this text; its highlights move to the nodes that now hold it.
+      this.highlighter?.reanchor(this.segments);
+      return;
+    }
+    this.highlighter?.clear();
+    if (await this.send(text, url)) this.lastSent = { url, length: text.length, hash };
+  }
+
+  /** Sends the text to the background in parts, each in a task of its own; true when all of it arrived. */
+  private async send(text: string, url: string): Promise<boolean> {
+    const scanId = `${Date.now()}-${Math.random()}`;
+    for (let at = 0; ; at += TEXT_PART_CHARS) {
+      // Serialising a part is a few ms: in a task of its own, not after the extraction's last slice or the previous part.
+      await idle(200);
+      if (this.ctx.isInvalid) return false;
+      const done = at + TEXT_PART_CHARS >= text.length;
+      // The markup's claims are read when they are sent: they are a few elements of the head, and an in-page navigation may have changed them.
+      const claims = done ? readOriginClaims(this.doc) : undefined;
+      const sent = await sendMessage({ type: 'spinscope:page-text', url, scanId, text: text.slice(at, at + TEXT_PART_CHARS), done, ...(claims ? { claims } : {}) }).catch(() => undefined);
+      if (done) return sent?.ok === true;
+      if (!sent?.ok || this.ctx.isInvalid) return false;
+    }
+  }
+
+  private watch(): void {
+    if (this.observer || !this.doc.body) return;
+    this.observer = new MutationObserver((records) => {
+      if (this.rescans.noteChange(changedInBatch(records), this.articleLength, Date.now())) this.armRescan();
+    });
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
+    this.ctx.onInvalidated(() => this.observer?.disconnect());
+  }
+
+  private unwatch(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.rescans.forget();
+    this.stopRescanTimer();
+  }
+
+  // One timer per due rescan, moved on when it fires early, rather than one per mutation batch.
+  private armRescan(): void {
+    this.stopRescanTimer();
+    const dueAt = this.rescans.dueAt();
+    if (dueAt === undefined) return;
+    const wait = dueAt - Date.now();
+    if (wait > 0) this.rescanTimer = this.ctx.setTimeout(() => this.armRescan(), wait);
+    else void this.consider('auto', 'if-changed');
+  }
+
+  private stopRescanTimer(): void {
+    if (this.rescanTimer !== undefined) clearTimeout(this.rescanTimer);
+    this.rescanTimer = undefined;
+  }
+}
+
+export function startPageScanner(ctx: ContentScriptContext): void {
+  new PageScanner(document, ctx).start();
 }
