@@ -58,7 +58,7 @@ const pageText = (doc: Document, tag: 'q' | 'span' | 'div' | 'td', className: st
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The only markup a context preview may contain: an isolating wrapper, the phrase's mark and the probable original. */
-const CONTEXT_MARKUP = { ALLOWED_TAGS: ['bdi', 'mark', 'span'], ALLOWED_ATTR: ['class'], RETURN_DOM_FRAGMENT: true as const };
+const CONTEXT_MARKUP = { ALLOWED_TAGS: ['bdi', 'mark', 'span'], ALLOWED_ATTR: ['class', 'dir'], RETURN_DOM_FRAGMENT: true as const };
 
 /**
  * A finding in its sentence, the phrase marked and the probable original beside it, behind a
@@ -70,7 +70,7 @@ function contextPreview(doc: Document, row: EvidenceRow): HTMLElement | undefine
   if (!row.context || !doc.defaultView) return undefined;
   const { before, after } = row.context;
   const page = (s: string) => escapeHtml(revealInvisible(s));
-  const original = row.expected?.length ? ` <span class="expected">→ ${page(row.expected.join(' / '))}</span>` : '';
+  const original = row.expected?.length ? ` <span class="expected" dir="auto">→ ${page(row.expected.join(' / '))}</span>` : '';
   const markup = `<bdi>${page(before)}<mark>${page(row.text)}</mark>${page(after)}</bdi>${original}`;
   const fragment = DOMPurify(doc.defaultView).sanitize(markup, CONTEXT_MARKUP);
   const sentence = el(doc, 'div', { class: 'context-sentence', dir: 'auto' });

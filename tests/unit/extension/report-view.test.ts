@@ -214,7 +214,9 @@ describe('the context preview', () => {
     renderTabState(root, { status: 'scanned', report });
     const sentence = root.querySelector('[data-testid=context] .context-sentence')!;
     expect([...sentence.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()).sort()).toEqual(['bdi', 'mark', 'span']);
-    for (const e of sentence.querySelectorAll('*')) expect([...e.attributes].map((a) => a.name).filter((n) => n !== 'class')).toEqual([]);
+    for (const e of sentence.querySelectorAll('*')) expect([...e.attributes].map((a) => a.name).filter((n) => n !== 'class' && n !== 'dir')).toEqual([]);
+    // Page text keeps its isolation: the original beside the phrase is an element of its own with dir="auto".
+    expect(sentence.querySelector('.expected')!.getAttribute('dir')).toBe('auto');
     expect(sentence.textContent).toContain('<script>alert(3)</script>');
     expect(sentence.textContent).toContain('<a href="javascript:alert(4)">click</a>');
     expect(sentence.querySelector('mark')!.textContent).toBe('<img src=x onerror="alert(1)">');
