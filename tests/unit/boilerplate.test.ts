@@ -172,6 +172,14 @@ describe('boilerplate signal: honest pages', () => {
   });
 });
 
+describe('boilerplate signal: honest documentation', () => {
+  it('does not take "etc…" for an excerpt cut off mid-way: "Read more in the User Guide" under an API summary is the manual’s own link', () => {
+    const text = 'Compute the paired distances between X and Y.\nCompute the distances between (X[0], Y[0]), (X[1], Y[1]), etc…\nRead more in the User Guide.\nParameters:';
+    expect(rules(text, 'https://docs-mirror.example/api/paired_distances.html')).toEqual([]);
+    expect(rules(text.replace('etc…', 'and the rest of the pairs…'), 'https://docs-mirror.example/a')).toEqual(['boilerplate/read-more-after-excerpt']);
+  });
+});
+
 describe('boilerplate signal: machine-made articles', () => {
   it.each([
     ['Tensions rose after [Country A] accused its neighbour of violating the treaty.', 'boilerplate/template-placeholder'],

@@ -108,7 +108,7 @@ describe('the origin signal', () => {
     expect(report.sourceName).toBeUndefined();
   });
 
-  it('tips a page that has other evidence too: a copy that says so and carries a repost footer is suspicious', () => {
+  it('adds to other evidence: a copy that says so and carries a repost footer scores more than the footer alone', () => {
     const text = `${ARTICLE}\nThis article was originally published on The Example Times.`;
     const without = analyze(text, {}, { url: 'https://copies.example/a', claims: [] });
     const withClaim = analyze(text, {}, page(COPY_HEAD, 'https://copies.example/a'));
