@@ -58,9 +58,10 @@ export function formatRates(byPart: ByPart<Rates>, outcomes: readonly string[] =
 export function formatComparison(rows: readonly [string, ByPart<Rates>][], labels: readonly Label[] = LABELS): string[] {
   const width = Math.max(...rows.map(([name]) => name.length), 5);
   const cells = labels.flatMap((label) => (['tune', 'holdout'] as const).map((part) => [label, part] as const));
-  const out = [`  ${'judge'.padEnd(width)} ${cells.map(([label, part]) => `${label} ${part}`.padStart(18)).join('')}`];
+  const cellWidth = Math.max(...cells.map(([label, part]) => `${label} ${part}`.length)) + 2;
+  const out = [`  ${'judge'.padEnd(width)}${cells.map(([label, part]) => `${label} ${part}`.padStart(cellWidth)).join('')}`];
   for (const [name, byPart] of rows) {
-    out.push(`  ${name.padEnd(width)} ${cells.map(([label, part]) => `${byPart[part].perLabel[label].flagged}/${byPart[part].perLabel[label].pages}`.padStart(18)).join('')}`);
+    out.push(`  ${name.padEnd(width)}${cells.map(([label, part]) => `${byPart[part].perLabel[label].flagged}/${byPart[part].perLabel[label].pages}`.padStart(cellWidth)).join('')}`);
   }
   return out;
 }

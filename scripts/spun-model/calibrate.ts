@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spunModelFromFile } from '../../cli/spun-model';
-import { contextPart } from '../../lib/detectors/spun';
+import { contextPart, LIST_CONTEXT_FROM_Z } from '../../lib/detectors/spun';
 import type { SpunCalibration } from '../../lib/spun/statistic';
 import { tokenize } from '../../lib/tokenize';
 import type { TextDoc } from '../../corpora';
@@ -53,7 +53,7 @@ export function calibrate(corpora: Record<string, readonly PageCount[]>): { cali
     return { name, ps, zs, q997: reachedBy(zs, FLAGGED_SHARE) };
   });
   const zSuspicious = Math.max(...stats.map((s) => s.q997));
-  const cleanPages = stats.map(({ name, zs }) => tallyPages(name, zs.map((x) => ({ flagged: x >= zSuspicious }))));
+  const cleanPages = stats.map(({ name, zs }) => tallyPages(name, zs.map((x) => ({ flagged: x >= zSuspicious, also: { listed: x >= LIST_CONTEXT_FROM_Z } }))));
   const r = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
   const calibration: SpunCalibration = {
     version: 1,
@@ -92,7 +92,8 @@ const USAGE = `npm run calibrate:spun [-- --check] [-- --json]
 Fits the spun signal's contextual-fit statistic on every clean reference corpus cut into pages of
 ${PAGE_WORDS} words and writes lib/data/spun-calibration.json. --check only compares the committed file
 with what the corpora give (exit 1 when they differ). Either way it reports, per corpus, the pages of at
-least ${MIN_JUDGED} judged words that reach the threshold; --json prints that report as JSON.`;
+least ${MIN_JUDGED} judged words that reach the threshold, and those that reach z ${LIST_CONTEXT_FROM_Z} (from where the
+signal lists the words it found out of place); --json prints that report as JSON.`;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const options = reportOptions('calibrate:spun', USAGE, ['--check']);
@@ -115,6 +116,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   printReport(options, summary, () => [
     `base rate ${calibration.baseRate}, spread ${calibration.spread}; zSuspicious ${calibration.zSuspicious} (at most ${round(100 * FLAGGED_SHARE, 2)}% of each corpus's pages reach it)`,
     `Clean reference pages of ${PAGE_WORDS} words with at least ${MIN_JUDGED} judged words reaching zSuspicious`,
-    ...formatCleanPages(cleanPages),
+    ...formatCleanPages(cleanPages, { listed: `z ≥ ${LIST_CONTEXT_FROM_Z} (words listed)` }),
   ]);
 }
