@@ -8,7 +8,7 @@ import { loadSpunModel, type SpunModel } from '../lib/spun/model';
 export const SPUN_MODEL_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'lib', 'data', 'spun-model.bin');
 
 let cached: SpunModel | undefined;
-/** The shipped model, read once per process (about 50 ms); Node's faces (CLI, scripts, tests) share it. */
+/** The shipped model, read once per process (npm run bench gives the load time); Node's faces (CLI, scripts, tests) share it. */
 export function spunModelFromFile(path = SPUN_MODEL_FILE): SpunModel {
   if (path !== SPUN_MODEL_FILE) return loadSpunModel(readFileSync(path));
   cached ??= loadSpunModel(readFileSync(path));

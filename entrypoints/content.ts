@@ -6,7 +6,7 @@ export default defineContentScript({
   // Registered early so the background's "is anyone there?" ping after load gets an answer;
   // the scan itself waits for the load event and idle time.
   runAt: 'document_end',
-  // WXT's legacy "content script started" window.postMessage costs ~2 ms per page and wakes the
+  // WXT's legacy "content script started" window.postMessage costs main-thread time on every page and wakes the
   // page's own message listeners; the CustomEvent WXT also dispatches is what its newer scripts listen for.
   noScriptStartedPostMessage: true,
   main(ctx) {

@@ -22,7 +22,7 @@ import { SPUN_MODEL_FILE } from '../cli/spun-model';
 import { detectLanguage } from '../lib/language';
 import { compileLexicon, type LexiconData } from '../lib/lexicon';
 import { tokenize } from '../lib/tokenize';
-import { devCorpus } from './corpora';
+import { devCorpus } from '../corpora';
 
 const asJson = process.argv.includes('--json');
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -1,6 +1,6 @@
 /**
  * What the verdict thresholds mean on honest writing: every clean reference corpus
- * (scripts/reference/clean.ts, the same pages the spun calibration and `npm run eval` use) is cut
+ * (corpora/clean.ts, the same pages the spun calibration and `npm run eval` use) is cut
  * into pages of PAGE_WORDS words, each page is scored by the whole engine at default settings, and
  * lib/data/score-calibration.json records how many pages reach each whole score from 0 to 100.
  * The options page reads it to say what a threshold does ("at 30, about N% of honest pages …").
@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { spunModelFromFile } from '../cli/spun-model';
 import { analyze } from '../lib/index';
 import type { ScoreCalibration } from '../lib/score-calibration';
-import { cleanCorpora } from './reference/clean';
-import { pagesOf, PAGE_WORDS } from './spun-model/calibrate';
+import { cleanCorpora } from '../corpora/clean';
+import { pagesOf, PAGE_WORDS } from './evaluation/count';
 
 export const SCORE_CALIBRATION_PATH = join(import.meta.dirname, '..', 'lib', 'data', 'score-calibration.json');
 

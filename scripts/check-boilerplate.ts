@@ -15,7 +15,7 @@
  *    not be a line of a dev page: the dev pages measure the families, they do not write them.
  * 4. Documentation: the family table of docs/boilerplate.md lists every family with its weight.
  * 5. Per family: the dev `syndicated` and clean pages it fires on (with their own addresses), and
- *    its hits on every clean reference corpus scripts/reference/clean.ts loads here, one sentence a
+ *    its hits on every clean reference corpus corpora/clean.ts loads here, one sentence a
  *    line (the harshest layout for line-anchored patterns). Any hit on a clean reference corpus, or
  *    a clean dev page that the signal alone makes `suspicious`, is a problem.
  *
@@ -35,8 +35,9 @@ import {
   type CompiledPattern,
 } from '../lib/detectors/boilerplate';
 import { tokenize } from '../lib/tokenize';
-import { devCorpus, devSplit, type DevPage, type TextDoc } from './corpora';
-import { cleanCorpora } from './reference/clean';
+import { devCorpus, type DevPage, type TextDoc } from '../corpora';
+import { cleanCorpora } from '../corpora/clean';
+import { devSplit } from './evaluation/split';
 import { regexShapeProblems } from './regex-shape';
 
 /** Fewest examples a family needs of each kind (fires, must not fire). */

@@ -34,7 +34,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { SHARED_DIR } from './corpora';
+import { SHARED_DIR } from '../corpora';
 
 /** The built extension to measure (DIST=… measures another build, e.g. to compare two versions). */
 const DIST = resolve(process.env.DIST ?? '.output/chrome-mv3');

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { SHARED_DIR } from './corpora';
+import { SHARED_DIR } from '../corpora';
 
 const DIST = resolve(process.env.DIST ?? '.output/chrome-mv3');
 const CONTENT_SCRIPT_PATH = 'content-scripts/content.js';

@@ -27,7 +27,7 @@ export const SPUN_CALIBRATION = calibrationData as SpunCalibration;
 export const MAX_CONTEXT_TOKENS = 30_000;
 /**
  * On a page long enough to compare with clean English, words out of place are listed only when the
- * page has clearly more of them than clean English does (this z, about the top 2% of clean pages):
+ * page has clearly more of them than clean English does (this z; docs/spun.md says how many clean pages reach it):
  * below it they are the few odd words every honest page has, and listing them would explain a
  * verdict nobody made. The stats count the ones withheld.
  */

@@ -66,7 +66,7 @@ const isWordChar = (c: number) =>
  * match) or `digit | four lower-case letters` ("65percent", not "2nd", "10km" or "5mg").
  * Both patterns are fixed-width: no backtracking. Letter cases are spelled out as ranges (ASCII,
  * Latin-1, Greek, Cyrillic) rather than \p{Lu}/\p{Ll}: on large pages the Unicode property
- * classes made this scan seven times slower, and the cases of other scripts' glue go unseen.
+ * classes made this scan several times slower (docs/log.md), and the cases of other scripts' glue go unseen.
  */
 const LOWER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u03ac-\\u03ce\\u0430-\\u045f';
 const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0386-\\u03ab\\u0400-\\u042f';

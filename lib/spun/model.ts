@@ -154,8 +154,8 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     }
     return -1;
   }
-  // Most pairs a scan asks about are not in the model (of a two-word swap's candidates, about 1 in
-  // 80 is), so a one-hash Bloom filter over every bigram answers "no" for most of them without a
+  // Most pairs a scan asks about are not in the model (nearly all of a two-word swap's candidates
+  // are not), so a one-hash Bloom filter over every bigram answers "no" for most of them without a
   // search; it is built once, from the bigram lists, when the model loads.
   const bigramFilter = new Int32Array(1 << (BIGRAM_FILTER_BITS - 5));
   const contextHash = new Int32Array(n);

@@ -85,9 +85,9 @@ export type Synonyms = (form: string) => Iterable<string>;
  * Spins of one expression: each word replaced by each of its one-word synonyms, and both replaced
  * by their first `bothLimit` synonyms. A spin counts only if every word in it occurs at least
  * `minWordCount` times in clean text: a spinner writes real words, and a spin of obscure words would
- * never match anything. Multi-word and hyphenated synonyms and function words are left out: measured
- * on clean text the generator had not seen, they make ordinary English ("get back together",
- * "well-balanced diet") about twenty times as often as one-word substitutions do.
+ * never match anything. Multi-word and hyphenated synonyms and function words are left out: on
+ * clean text the generator had not seen, they make ordinary English ("get back together",
+ * "well-balanced diet") far more often than one-word substitutions do (docs/log.md).
  */
 export function spinsOf(col: Collocation, synonyms: Synonyms, c: NgramCounts, minWordCount: number, bothLimit: number): Candidate[] {
   const words = col.phrase.split(' ');

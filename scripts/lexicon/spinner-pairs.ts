@@ -4,7 +4,7 @@
  * learning" shows a spinner writing "profound" for "deep"; "malignant growth" for "cancer" shows a
  * one-word original given a multi-word substitute. A thesaurus lists every synonym of every sense;
  * these pairs are the choices a spinner's dictionary actually makes, which is why spins generated
- * with them turn out to be honest English far less often (docs/lexicon.md has the figures).
+ * with them turn out to be honest English far less often (docs/log.md has the figures).
  */
 
 export interface TorturedPair {

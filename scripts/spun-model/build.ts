@@ -17,7 +17,7 @@ import { loadSynonymGraph } from './synonym-graph';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const MODEL_PATH = join(here, '..', '..', 'lib', 'data', 'spun-model.bin');
-/** Trigrams kept: the rest are pruned by relevance (docs/spun.md gives the measured effect). */
+/** Trigrams kept: the rest are pruned by relevance (docs/log.md gives the measured effect). */
 export const TRIGRAM_BUDGET = 800_000;
 
 export function readNonCentreWords(path = join(here, 'non-centre-words.txt')): Set<string> {

@@ -6,41 +6,24 @@
  * - zSuspicious is set so that on every corpus at most FLAGGED_SHARE of pages reach it: the largest
  *   of the corpora's (1 − FLAGGED_SHARE) quantiles of z.
  * Writes lib/data/spun-calibration.json with each corpus's figures; `--check` fails when the
- * committed file differs from what the corpora give.
+ * committed file differs from what the corpora give. It reports the pages reaching zSuspicious per
+ * corpus through scripts/evaluation (text, or `--json`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spunModelFromFile } from '../../cli/spun-model';
-import { contextPart } from '../../lib/detectors/spun';
+import { contextPart, LIST_CONTEXT_FROM_Z } from '../../lib/detectors/spun';
 import type { SpunCalibration } from '../../lib/spun/statistic';
 import { tokenize } from '../../lib/tokenize';
-import type { TextDoc } from '../corpora';
-import { cleanCorpora } from '../reference/clean';
+import type { TextDoc } from '../../corpora';
+import { cleanCorpora } from '../../corpora/clean';
+import { formatCleanPages, PAGE_WORDS, pagesOf, printReport, reportOptions, round, tallyPages, type CleanPageCount } from '../evaluation';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CALIBRATION_PATH = join(here, '..', '..', 'lib', 'data', 'spun-calibration.json');
-export const PAGE_WORDS = 400;
 export const FLAGGED_SHARE = 0.003;
 export const MIN_JUDGED = 40;
-
-/** Pages of `words` consecutive words (line breaks kept); a shorter tail is dropped. */
-export function pagesOf(doc: TextDoc, words = PAGE_WORDS): string[] {
-  const parts = doc.text.split(/(\s+)/);
-  const pages: string[] = [];
-  let page = '';
-  let count = 0;
-  for (let i = 0; i < parts.length; i += 2) {
-    if (!parts[i]) continue;
-    page += parts[i] + (parts[i + 1] ?? '');
-    if (++count === words) {
-      pages.push(page.trim());
-      page = '';
-      count = 0;
-    }
-  }
-  return pages;
-}
 
 export interface PageCount {
   judged: number;
@@ -61,7 +44,8 @@ export function fitBetaBinomial(pages: readonly PageCount[]): { baseRate: number
 const reachedBy = (sorted: readonly number[], share: number) => sorted[sorted.length - Math.floor(share * sorted.length) - 1]! + 0.001;
 const z = (p: PageCount, baseRate: number, spread: number) => (p.outOfPlace - p.judged * baseRate) / Math.sqrt(p.judged * baseRate * (1 - baseRate) + p.judged ** 2 * spread);
 
-export function calibrate(corpora: Record<string, readonly PageCount[]>): SpunCalibration {
+/** The calibration, and per corpus the usable pages that reach its threshold, counted as every evaluation counts. */
+export function calibrate(corpora: Record<string, readonly PageCount[]>): { calibration: SpunCalibration; cleanPages: CleanPageCount[] } {
   const usable = Object.fromEntries(Object.entries(corpora).map(([name, ps]) => [name, ps.filter((p) => p.judged >= MIN_JUDGED)]));
   const { baseRate, spread } = fitBetaBinomial(Object.values(usable).flat());
   const stats = Object.entries(usable).map(([name, ps]) => {
@@ -69,26 +53,28 @@ export function calibrate(corpora: Record<string, readonly PageCount[]>): SpunCa
     return { name, ps, zs, q997: reachedBy(zs, FLAGGED_SHARE) };
   });
   const zSuspicious = Math.max(...stats.map((s) => s.q997));
+  const cleanPages = stats.map(({ name, zs }) => tallyPages(name, zs.map((x) => ({ flagged: x >= zSuspicious, also: { listed: x >= LIST_CONTEXT_FROM_Z } }))));
   const r = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
-  return {
+  const calibration: SpunCalibration = {
     version: 1,
     baseRate: r(baseRate, 6),
     spread: r(spread, 8),
     zSuspicious: r(zSuspicious, 3),
     minJudged: MIN_JUDGED,
     corpora: Object.fromEntries(
-      stats.map(({ name, ps, zs, q997 }) => [
+      stats.map(({ name, ps, q997 }, i) => [
         name,
         {
           pages: ps.length,
           wordsPerPage: PAGE_WORDS,
           meanRate: r(ps.reduce((s, p) => s + p.outOfPlace / p.judged, 0) / ps.length),
-          flaggedShare: r(zs.filter((x) => x >= zSuspicious).length / zs.length),
+          flaggedShare: cleanPages[i]!.flaggedShare!,
           q997: r(q997, 3),
         },
       ]),
     ),
   };
+  return { calibration, cleanPages };
 }
 
 export function countPages(docs: readonly TextDoc[]): PageCount[] {
@@ -101,20 +87,35 @@ export function countPages(docs: readonly TextDoc[]): PageCount[] {
   );
 }
 
+const USAGE = `npm run calibrate:spun [-- --check] [-- --json]
+
+Fits the spun signal's contextual-fit statistic on every clean reference corpus cut into pages of
+${PAGE_WORDS} words and writes lib/data/spun-calibration.json. --check only compares the committed file
+with what the corpora give (exit 1 when they differ). Either way it reports, per corpus, the pages of at
+least ${MIN_JUDGED} judged words that reach the threshold, and those that reach z ${LIST_CONTEXT_FROM_Z} (from where the
+signal lists the words it found out of place); --json prints that report as JSON.`;
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const options = reportOptions('calibrate:spun', USAGE, ['--check']);
   const t0 = performance.now();
   const counts = Object.fromEntries(Object.entries(cleanCorpora()).map(([name, docs]) => [name, countPages(docs)]));
-  const cal = calibrate(counts);
-  const json = JSON.stringify(cal, null, 2) + '\n';
+  const { calibration, cleanPages } = calibrate(counts);
+  const json = JSON.stringify(calibration, null, 2) + '\n';
   const seconds = ((performance.now() - t0) / 1000).toFixed(0);
-  if (process.argv.includes('--check')) {
+  if (options.flags.has('--check')) {
     if (!existsSync(CALIBRATION_PATH) || readFileSync(CALIBRATION_PATH, 'utf8') !== json) {
       process.stderr.write(`calibrate:spun: ${CALIBRATION_PATH} is not what the corpora give; run npm run calibrate:spun.\n`);
       process.exit(1);
     }
-    process.stdout.write(`calibrate:spun: ${CALIBRATION_PATH} is current (${seconds} s).\n`);
+    process.stderr.write(`calibrate:spun: ${CALIBRATION_PATH} is current (${seconds} s).\n`);
   } else {
     writeFileSync(CALIBRATION_PATH, json);
-    process.stdout.write(`Wrote ${CALIBRATION_PATH} in ${seconds} s\n${json}`);
+    process.stderr.write(`Wrote ${CALIBRATION_PATH} in ${seconds} s\n`);
   }
+  const summary = { baseRate: calibration.baseRate, spread: calibration.spread, zSuspicious: calibration.zSuspicious, cleanPages };
+  printReport(options, summary, () => [
+    `base rate ${calibration.baseRate}, spread ${calibration.spread}; zSuspicious ${calibration.zSuspicious} (at most ${round(100 * FLAGGED_SHARE, 2)}% of each corpus's pages reach it)`,
+    `Clean reference pages of ${PAGE_WORDS} words with at least ${MIN_JUDGED} judged words reaching zSuspicious`,
+    ...formatCleanPages(cleanPages, { listed: `z ≥ ${LIST_CONTEXT_FROM_Z} (words listed)` }),
+  ]);
 }

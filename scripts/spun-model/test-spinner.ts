@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spunModelFromFile } from '../../cli/spun-model';
 import { analyze } from '../../lib/index';
-import { brownCorpus, fnv1a, nlpCorpus, type TextDoc } from '../corpora';
-import { debianTechnicalDocs } from '../reference/clean';
+import { brownCorpus, nlpCorpus, type TextDoc } from '../../corpora';
+import { debianTechnicalDocs } from '../../corpora/clean';
+import { fnv1a, pagesOf } from '../evaluation';
 import { readNonCentreWords } from './build';
-import { pagesOf } from './calibrate';
 import { loadLemmaGraph, loadSynonymGraph, synonymGraphOf, type SynonymGraph } from './synonym-graph';
 
 const require = createRequire(import.meta.url);

@@ -8,7 +8,7 @@ import { cliResources } from '../../cli/spun-model';
 import { extractArticle } from '../../lib/extract';
 import { analyze, type Report, type SettingsInput } from '../../lib/index';
 import { readOriginClaims } from '../../lib/origin';
-import { devCorpus, seeds } from '../../scripts/corpora';
+import { devCorpus, seeds } from '../../corpora';
 
 export interface TestPage {
   /** Path on the test server, e.g. `/seed-000.html`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, DEFAULT_SETTINGS, MIN_JUDGED_WORDS, SIGNAL_IDS } from '../../lib/index';
-import { seeds } from '../../scripts/corpora';
+import { seeds } from '../../corpora';
 
 const FRENCH =
   'Le gouvernement a présenté mercredi un projet de loi destiné à renforcer la sécurité des réseaux ' +

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SIGNAL_IDS, SIGNALS } from '../../lib/signals';
-import { seeds } from '../../scripts/corpora';
+import { seeds } from '../../corpora';
 
 const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
 const TIMEOUT = 120_000;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, MAX_CHARS, SIGNAL_IDS, VERDICTS, type Report } from '../../lib/index';
-import { devCorpus } from '../../scripts/corpora';
+import { devCorpus } from '../../corpora';
 
 /** Generous: a linear pass over these inputs takes well under a second; catastrophic backtracking takes hours. */
 const TIMEOUT = 120_000;

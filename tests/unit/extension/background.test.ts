@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { analyze } from '../../../lib/index';
-import { seeds } from '../../../scripts/corpora';
+import { seeds } from '../../../corpora';
 import type { Report } from '../../../lib/types';
 import type { TabState } from '../../../utils/tab-store';
 import { BADGE_COLOURS, badgeFor, UNREADABLE_BADGE } from '../../../utils/badge';

