@@ -13,7 +13,7 @@ export type MessageKey = keyof typeof englishMessages;
 type PredefinedMessage = '@@bidi_dir';
 
 // WXT types getMessage as one overload per key, which a union of keys matches none of.
-const getMessage = browser.i18n.getMessage as (key: string, substitutions: string[]) => string;
+const i18n = () => browser.i18n as unknown as { getMessage(key: string, substitutions: string[]): string };
 
 /**
  * The message `key` in the user's language, its `$placeholders$` filled with `substitutions` in
@@ -21,7 +21,7 @@ const getMessage = browser.i18n.getMessage as (key: string, substitutions: strin
  * visible on the page rather than a blank, and the unit tests' i18n stub throws on it instead.
  */
 export function t(key: MessageKey | PredefinedMessage, ...substitutions: (string | number)[]): string {
-  return getMessage(key, substitutions.map(String)) || `⟦${key}⟧`;
+  return i18n().getMessage(key, substitutions.map(String)) || `⟦${key}⟧`;
 }
 
 /** A number written the way the messages' language writes it (the `locale` message names that language). */

@@ -46,7 +46,8 @@ describe("the manifest's words", () => {
         expect(name && messages[name]?.message, String(word)).toBeTruthy();
       }
     }
-    expect(read('entrypoints/popup/index.html')).toContain('<meta name="manifest.default_title" content="__MSG_extName__" />');
+    // WXT takes the toolbar button's default_title from the popup's <title>.
+    expect(read('entrypoints/popup/index.html')).toContain('<title data-i18n="extName">__MSG_extName__</title>');
   });
 });
 
