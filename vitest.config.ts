@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     globalSetup: ['tests/unit/build-cli.setup.ts'],
+    // browser.i18n answers from public/_locales/en/messages.json (fakeBrowser does not implement it).
+    setupFiles: ['tests/unit/i18n.setup.ts'],
     testTimeout: 30_000,
     reporters: json ? ['default', 'json'] : ['default'],
     ...(json ? { outputFile: { json } } : {}),

@@ -41,17 +41,19 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Spinscope',
-    description: 'Flags spun, scraped and auto-syndicated articles on the page you read. Nothing leaves your browser.',
+    // Every word the user sees is a message of public/_locales/<language>/messages.json (docs/extension.md, Languages).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // Only storage: content_scripts matches give page access, so no host or tabs permission is needed (docs/extension.md).
     permissions: ['storage'],
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Open the Spinscope report of this page',
+        description: '__MSG_command_open_popup__',
       },
       // Handled in utils/background-main.ts under this name.
-      rescan: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Scan this page again' },
+      rescan: { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_command_rescan__' },
     },
     // The APIs that set the floor are listed in docs/extension.md (Browsers supported).
     ...(browser === 'firefox'

@@ -3,6 +3,7 @@ import { analyze } from '@/lib/index';
 import { validOriginClaims } from '@/lib/origin';
 import { decideScan, isExcluded, normaliseSite, type ScanReason } from '@/lib/settings';
 import { showBadge } from './badge';
+import { t } from './i18n';
 import { spunModel } from './spun-model-loader';
 import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response } from './messages';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
@@ -101,7 +102,7 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
   'spinscope:scan-tab': async (message) => ({ ok: await requestScan(message.tabId, message.anyway ? 'anyway' : 'user') }),
   'spinscope:site-list': async (message) => {
     const host = normaliseSite((await getTabState(message.tabId))?.url ?? '');
-    if (!host) return { ok: false, error: 'This page has no site to add.' };
+    if (!host) return { ok: false, error: t('popup_no_site') };
     const { settings } = await loadSettings();
     const list = settings[message.list];
     // Taking a site off removes every entry that covers it (example.com covers news.example.com).

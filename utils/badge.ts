@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Verdict } from '@/lib/types';
+import { t } from './i18n';
 import type { TabState } from './tab-store';
 
 const NEUTRAL_GREY = '#757575';
@@ -27,32 +28,32 @@ export interface BadgeState {
  * badge setting) leaves the button blank unless the page is flagged.
  */
 export function badgeFor(state: TabState | null, quiet = false): BadgeState {
-  if (!state) return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned yet' };
+  if (!state) return { text: '', colour: BADGE_COLOURS.neutral, title: t('badge_not_scanned') };
   switch (state.status) {
     case 'scanned': {
       if (!state.report) break;
       const { verdict, score, words } = state.report;
       if (verdict === 'not-text') {
-        return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS['not-text'], title: `Spinscope: not text, nothing to judge (${state.report.notText ?? 'binary data'})` };
+        return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS['not-text'], title: t('badge_not_text', state.report.notText ?? t('badge_binary_data')) };
       }
       if (state.report.tooLittleText) {
-        return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: `Spinscope: too little article text to judge (${words} words)` };
+        return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: t('badge_too_little_text', words) };
       }
       const n = Math.round(score);
-      const title = `Spinscope: ${verdict} (score ${n})`;
+      const title = t(`badge_${verdict}`, n);
       if (quiet && !state.report.flagged) return { text: '', colour: BADGE_COLOURS.neutral, title };
       return { text: String(n), colour: BADGE_COLOURS[verdict], title };
     }
     case 'excluded':
-      return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned, this site is excluded in the options' };
+      return { text: '', colour: BADGE_COLOURS.neutral, title: t('badge_excluded') };
     case 'trusted':
-      return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: you trust this site, so its pages are not flagged' };
+      return { text: '', colour: BADGE_COLOURS.neutral, title: t('badge_trusted') };
     case 'not-scanned':
-      return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned yet (automatic scanning is off; open to scan)' };
+      return { text: '', colour: BADGE_COLOURS.neutral, title: t('badge_not_scanned_auto_off') };
     case 'unreadable':
-      return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: 'Spinscope: cannot scan this page (browser pages, the web store, PDFs and files are not read)' };
+      return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: t('badge_unreadable') };
   }
-  return { text: '', colour: BADGE_COLOURS.neutral, title: 'Spinscope: not scanned yet' };
+  return { text: '', colour: BADGE_COLOURS.neutral, title: t('badge_not_scanned') };
 }
 
 /** The toolbar button API: `action` in Manifest V3, `browserAction` in V2 (Firefox build). */

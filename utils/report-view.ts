@@ -4,6 +4,7 @@ import { facesByContribution, SIGNALS, verdictReasons } from '@/lib/signals';
 import type { RecoveredTable, Report } from '@/lib/types';
 import { registrableDomain, safeHttpUrl } from '@/lib/url';
 import { revealInvisible } from '@/lib/visible-text';
+import { formatNumber, messageWithNodes, t } from './i18n';
 import type { HighlightRange } from './messages';
 import type { TabState } from './tab-store';
 
@@ -12,9 +13,10 @@ import type { TabState } from './tab-store';
  * the page (phrases, table cells, boilerplate lines, the source address) goes in as text nodes or
  * attribute values, never as markup, with its invisible characters shown (lib/visible-text.ts) and
  * in an element of its own with `dir="auto"`, which isolates it: right-to-left text from the page
- * cannot reorder the popup's words around it.
+ * cannot reorder the popup's words around it. The popup's own words come from the messages
+ * (utils/i18n.ts); what the engine says about a finding (its details, a signal's summary and
+ * reasons, a note) is the engine's English.
  */
-
 
 type Child = Node | string;
 
@@ -26,10 +28,10 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs:
 }
 
 export function languageName(code: string): string {
-  if (code === 'und') return 'undetermined (too little text to tell)';
+  if (code === 'und') return t('report_language_undetermined');
   try {
-    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
-    return name && name !== code ? `${name} (${code})` : code;
+    const name = new Intl.DisplayNames([t('locale')], { type: 'language' }).of(code);
+    return name && name !== code ? t('report_language_name', name, code) : code;
   } catch {
     return code;
   }
@@ -39,15 +41,15 @@ export function languageName(code: string): string {
 export function statusText(state: TabState | null): string {
   switch (state?.status) {
     case 'unreadable':
-      return 'Spinscope cannot scan this page: browser pages, the extension store, PDFs and local files cannot be read.';
+      return t('status_unreadable');
     case 'excluded':
-      return 'Not scanned: this site is in your sites to skip. Scan anyway reads this page once; Stop skipping reads the site again from now on.';
+      return t('status_excluded');
     case 'trusted':
-      return 'Not flagged: you trust this site, so Spinscope does not read its pages. Scan anyway reads this page once.';
+      return t('status_trusted');
     case 'not-scanned':
-      return 'Not scanned yet: automatic scanning is off. Press Rescan to scan this page.';
+      return t('status_not_scanned_auto_off');
     default:
-      return 'Not scanned yet.';
+      return t('status_not_scanned');
   }
 }
 
@@ -75,7 +77,7 @@ function contextPreview(doc: Document, row: EvidenceRow): HTMLElement | undefine
   const fragment = DOMPurify(doc.defaultView).sanitize(markup, CONTEXT_MARKUP);
   const sentence = el(doc, 'div', { class: 'context-sentence', dir: 'auto' });
   sentence.append(doc.importNode(fragment, true));
-  return el(doc, 'details', { class: 'context', 'data-testid': 'context' }, el(doc, 'summary', {}, 'in context'), sentence);
+  return el(doc, 'details', { class: 'context', 'data-testid': 'context' }, el(doc, 'summary', {}, t('report_in_context')), sentence);
 }
 
 /** A recovered table, capped so a huge one cannot swamp the popup. */
@@ -101,25 +103,25 @@ function evidenceRow(doc: Document, row: EvidenceRow, previous: EvidenceRow | un
   // A recovered table shows its cells better than the run-together text it was recovered from.
   const table = row.table?.rows.length ? tableNode(doc, row.table) : undefined;
   if (!table) head.push(pageText(doc, 'q', 'seen', row.text.length > 300 ? `${row.text.slice(0, 300)}…` : row.text));
-  if (row.expected?.length) head.push(' → probably ', pageText(doc, 'span', 'expected', row.expected.join(' / ')));
-  if (row.count > 1) head.push(' ', el(doc, 'span', { class: 'count' }, `×${row.count}`));
+  if (row.expected?.length) head.push(' ', ...messageWithNodes('report_probably', pageText(doc, 'span', 'expected', row.expected.join(' / '))));
+  if (row.count > 1) head.push(' ', el(doc, 'span', { class: 'count' }, t('report_count', formatNumber(row.count))));
   if (head.length) item.append(el(doc, 'div', { class: 'row-head' }, ...head));
   if (row.detail && !(previous?.detail && messageShape(previous.detail) === messageShape(row.detail))) item.append(el(doc, 'div', { class: 'detail' }, row.detail));
   if (table) item.append(table);
   const context = contextPreview(doc, row);
   if (context) item.append(context);
-  if (row.url) item.append(pageText(doc, 'div', 'row-source', `source: ${row.url}`));
+  if (row.url) item.append(pageText(doc, 'div', 'row-source', t('report_row_source', row.url)));
   return item;
 }
 
 function signalSection(doc: Document, report: Report, face: SignalFace): HTMLElement {
   const signal = report.signals[face.id];
-  const head = el(doc, 'h2', {}, el(doc, 'span', { 'data-testid': 'signal-title', class: 'signal-title' }, face.title));
+  const head = el(doc, 'h2', {}, el(doc, 'span', { 'data-testid': 'signal-title', class: 'signal-title' }, t(`signal_${face.id}_title`)));
   const section = el(doc, 'section', { 'data-testid': `signal-${face.id}`, class: 'signal' }, head);
   // The colour the signal's highlights have on the page, so a reader can tell which section a mark belongs to.
   section.style.setProperty('--signal-colour', face.colour);
   if (!signal.enabled || !signal.assessed) {
-    section.append(el(doc, 'p', { class: 'note' }, signal.note ?? 'Not assessed.'));
+    section.append(el(doc, 'p', { class: 'note' }, signal.note ?? t('report_not_assessed')));
     return section;
   }
   const rows = face.evidence(signal);
@@ -130,8 +132,8 @@ function signalSection(doc: Document, report: Report, face: SignalFace): HTMLEle
   section.append(el(doc, 'ul', { class: 'findings' }, ...items.slice(0, VISIBLE_ROWS)));
   if (items.length > VISIBLE_ROWS) {
     const rest = el(doc, 'ul', { class: 'findings' }, ...items.slice(VISIBLE_ROWS));
-    if (rows.length > MAX_ROWS) rest.append(el(doc, 'li', { class: 'more' }, `and ${rows.length - MAX_ROWS} more`));
-    section.append(el(doc, 'details', { class: 'more-rows' }, el(doc, 'summary', {}, `show all ${rows.length.toLocaleString('en')}`), rest));
+    if (rows.length > MAX_ROWS) rest.append(el(doc, 'li', { class: 'more' }, t('report_and_more', formatNumber(rows.length - MAX_ROWS))));
+    section.append(el(doc, 'details', { class: 'more-rows' }, el(doc, 'summary', {}, t('report_show_all', formatNumber(rows.length))), rest));
   }
   return section;
 }
@@ -154,11 +156,11 @@ function sourceLine(doc: Document, report: Report): Node[] {
   if (!href) return [];
   const link = el(doc, 'a', { 'data-testid': 'source-link', href, target: '_blank', rel: 'noopener', dir: 'auto' }, el(doc, 'strong', {}, registrableDomain(href) ?? ''), ` · ${revealInvisible(href)}`);
   const name = report.sourceName ? [' (', pageText(doc, 'span', 'source-name', report.sourceName), ')'] : [];
-  return [el(doc, 'p', { class: 'source' }, 'Original: ', link, ...name)];
+  return [el(doc, 'p', { class: 'source' }, ...messageWithNodes('report_original', link), ...name)];
 }
 
 /** How each scored verdict reads in the header. */
-const VERDICT_LABELS: Record<Report['verdict'], string> = { clean: 'Clean', suspicious: 'Suspicious', syndicated: 'Syndicated', 'not-text': 'Not text' };
+const verdictLabel = (verdict: Report['verdict']) => t(verdict === 'not-text' ? 'verdict_not_text' : `verdict_${verdict}`);
 
 /** The header and status line of a tab that has no verdict to show in colour. */
 function neutralSummary(doc: Document, verdict: string, status: string): HTMLElement[] {
@@ -170,21 +172,15 @@ function neutralSummary(doc: Document, verdict: string, status: string): HTMLEle
 
 /** The verdict header of a report: in the verdict's colour, or neutral when nothing could be judged. */
 function reportSummary(doc: Document, report: Report): HTMLElement[] {
-  if (report.notText) return neutralSummary(doc, 'Not text', `What this page gave is not text (${report.notText}), so there is nothing to judge.`);
-  if (report.tooLittleText) {
-    return neutralSummary(
-      doc,
-      'Too little text to judge',
-      `The article text found on this page is ${report.words.toLocaleString('en')} words long, too short to call it clean. Nothing in it was flagged.`,
-    );
-  }
+  if (report.notText) return neutralSummary(doc, verdictLabel('not-text'), t('report_not_text', report.notText));
+  if (report.tooLittleText) return neutralSummary(doc, t('verdict_too_little_text'), t('report_too_little_text', formatNumber(report.words)));
   return [
     el(
       doc,
       'header',
       { class: `summary ${report.verdict}` },
-      el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, VERDICT_LABELS[report.verdict]),
-      el(doc, 'span', { class: 'score' }, 'score ', el(doc, 'strong', { 'data-testid': 'score' }, String(Math.round(report.score))), ' / 100'),
+      el(doc, 'span', { 'data-testid': 'verdict', class: 'verdict' }, verdictLabel(report.verdict)),
+      el(doc, 'span', { class: 'score' }, ...messageWithNodes('report_score', el(doc, 'strong', { 'data-testid': 'score' }, String(Math.round(report.score))))),
     ),
   ];
 }
@@ -194,7 +190,7 @@ export function renderTabState(root: HTMLElement, state: TabState | null): void 
   const doc = root.ownerDocument;
   const report = state?.status === 'scanned' ? state.report : null;
   if (!report) {
-    root.replaceChildren(...neutralSummary(doc, state?.status === 'unreadable' ? 'Cannot scan this page' : 'Not scanned', statusText(state)));
+    root.replaceChildren(...neutralSummary(doc, t(state?.status === 'unreadable' ? 'verdict_cannot_scan' : 'verdict_not_scanned'), statusText(state)));
     return;
   }
   root.replaceChildren(
@@ -203,16 +199,18 @@ export function renderTabState(root: HTMLElement, state: TabState | null): void 
       doc,
       'p',
       { class: 'meta' },
-      'Language: ',
-      el(doc, 'span', { 'data-testid': 'language' }, languageName(report.language)),
-      ` · ${report.words.toLocaleString('en')} words`,
-      ...(report.truncatedAt ? [` · only the first ${report.truncatedAt.toLocaleString('en')} characters were read`] : []),
+      ...messageWithNodes('report_language', el(doc, 'span', { 'data-testid': 'language' }, languageName(report.language))),
+      ` · ${t('report_words', formatNumber(report.words))}`,
+      ...(report.truncatedAt ? [` · ${t('report_truncated', formatNumber(report.truncatedAt))}`] : []),
     ),
     ...reasonLine(doc, report),
     ...sourceLine(doc, report),
     ...facesByContribution(report).map((face) => signalSection(doc, report, face)),
   );
 }
+
+/** Words a phrase probably replaced, each quoted: “learn” or “study”. */
+const alternatives = (words: readonly string[]) => new Intl.ListFormat(t('locale'), { type: 'disjunction' }).format(words.map((word) => t('quoted', word)));
 
 /** The ranges the Highlight button marks on the page: every finding with a place in the text, in its signal's colour, with its tooltip, strongest first. */
 export function highlightRanges(report: Report): HighlightRange[] {
@@ -224,6 +222,6 @@ export function highlightRanges(report: Report): HighlightRange[] {
       actual: f.actual,
       signal: face.id,
       colour: face.colour,
-      tooltip: `Spinscope · ${face.title}: ${f.expected?.length ? `probably “${f.expected.join('” or “')}”` : f.message}`,
+      tooltip: t('report_tooltip', t(`signal_${face.id}_title`), f.expected?.length ? t('report_tooltip_probably', alternatives(f.expected)) : f.message),
     }));
 }

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import type { TabState } from './tab-store';
 
 /**
@@ -7,14 +8,8 @@ import type { TabState } from './tab-store';
  */
 export type SiteAction = 'trust' | 'untrust' | 'pause' | 'unpause' | 'scan-anyway' | 'report-wrong';
 
-const LABELS: Record<SiteAction, { text: string; title: string }> = {
-  trust: { text: 'Trust this site', title: 'Never flag this site’s pages (undo here or in the options)' },
-  untrust: { text: 'Stop trusting', title: 'Read and judge this site’s pages again' },
-  pause: { text: 'Pause on this site', title: 'Stop reading this site’s pages (undo here or in the options)' },
-  unpause: { text: 'Stop skipping', title: 'Read this site’s pages again' },
-  'scan-anyway': { text: 'Scan anyway', title: 'Read this page once, without changing the settings' },
-  'report-wrong': { text: 'Report as wrong', title: 'Keep this verdict in a list on this device, to export from the options (nothing is sent)' },
-};
+/** The messages of an action's button: `action_<name>` its label, `action_<name>_title` its tooltip. */
+const MESSAGE_NAMES = { trust: 'trust', untrust: 'untrust', pause: 'pause', unpause: 'unpause', 'scan-anyway': 'scan_anyway', 'report-wrong': 'report_wrong' } as const satisfies Record<SiteAction, string>;
 
 /** The actions that make sense for a tab's state, in the order shown. */
 export function siteActionsFor(state: TabState | null): SiteAction[] {
@@ -36,8 +31,8 @@ export function siteActionButtons(doc: Document, state: TabState | null): HTMLBu
     button.type = 'button';
     button.dataset.action = action;
     button.dataset.testid = `action-${action}`;
-    button.textContent = LABELS[action].text;
-    button.title = LABELS[action].title;
+    button.textContent = t(`action_${MESSAGE_NAMES[action]}`);
+    button.title = t(`action_${MESSAGE_NAMES[action]}_title`);
     return button;
   });
 }

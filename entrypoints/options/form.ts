@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, type Settings, type SettingsProblem } from '@/lib/settings';
 import { honestShareAtLeast, SCORE_CALIBRATION } from '@/lib/score-calibration';
 import { SIGNAL_IDS } from '@/lib/signals';
+import { formatNumber, t } from '@/utils/i18n';
 
 /**
  * The options form over the one settings schema, given the options page's document: filling it,
@@ -95,7 +96,7 @@ export function showProblems(doc: Document, problems: readonly SettingsProblem[]
     message.id = `error-${last.id}`;
     const shown = messages.slice(0, SITE_PROBLEMS_SHOWN).join(' ');
     const more = messages.length - SITE_PROBLEMS_SHOWN;
-    message.textContent = more > 0 ? `${shown} And ${more} more ${more === 1 ? 'line is not a host name' : 'lines are not host names'}.` : shown;
+    message.textContent = more > 0 ? `${shown} ${t(more === 1 ? 'options_more_bad_sites_one' : 'options_more_bad_sites_many', formatNumber(more))}` : shown;
     for (const el of inputs) {
       el.setAttribute('aria-invalid', 'true');
       el.setAttribute('aria-describedby', `${el.getAttribute('aria-describedby') ?? ''} ${message.id}`.trim());
@@ -108,10 +109,16 @@ export function showProblems(doc: Document, problems: readonly SettingsProblem[]
 /** "Not saved" (or exported) with how many fields to fix: the one message for any refused value. */
 export function refusedMessage(problems: readonly SettingsProblem[], action: 'saved' | 'exported'): string {
   const fields = new Set(problems.map((p) => problemField(p.field))).size;
-  return `Not ${action}: fix the ${fields === 1 ? 'value' : `${fields} values`} marked in red.`;
+  const messages = action === 'saved' ? (['options_not_saved_one', 'options_not_saved_many'] as const) : (['options_not_exported_one', 'options_not_exported_many'] as const);
+  return fields === 1 ? t(messages[0]) : t(messages[1], formatNumber(fields));
 }
 
-const percent = (share: number) => (share < 0.001 ? 'under 0.1%' : `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`);
+/** A share as a percentage: one decimal under 10%, and "under 0.1%" for what that would write as 0. */
+function percent(share: number): string {
+  const digits = share < 0.1 ? 1 : 0;
+  const format = (value: number) => value.toLocaleString(t('locale'), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return share < 0.001 ? t('options_percent_under', format(0.001)) : format(share);
+}
 
 /**
  * What a threshold does on honest writing, from the engine's calibration (lib/data/score-calibration.json):
@@ -121,10 +128,10 @@ export function thresholdEffect(which: 'suspicious' | 'syndicated', value: unkno
   if (typeof value !== 'number' || !(value >= 0 && value <= 100)) return '';
   const { pages, wordsPerPage } = SCORE_CALIBRATION;
   const share = honestShareAtLeast(value);
-  const measured = `the ${pages.toLocaleString('en')} honest pages we measured (${wordsPerPage} words each of books, news, speeches, e-mail and manuals)`;
-  const marked = which === 'suspicious' ? 'suspicious or syndicated' : 'syndicated';
-  const caveat = signalsAsCalibrated ? '' : ', with every signal on at weight 1';
-  return share === 0 ? `At ${value}, none of ${measured} is marked ${marked}${caveat}.` : `At ${value}, about ${percent(share)} of ${measured} are marked ${marked}${caveat}.`;
+  const marked = t(which === 'suspicious' ? 'options_marked_suspicious' : 'options_marked_syndicated');
+  const figures = [formatNumber(value), formatNumber(pages), formatNumber(wordsPerPage), marked] as const;
+  if (share === 0) return t(signalsAsCalibrated ? 'options_effect_none' : 'options_effect_none_weighted', ...figures);
+  return t(signalsAsCalibrated ? 'options_effect_share' : 'options_effect_share_weighted', figures[0], percent(share), ...figures.slice(1));
 }
 
 /** The hints that follow the form's values: each threshold's effect and the number of sites to skip. */
@@ -136,8 +143,8 @@ export function updateHints(doc: Document): void {
   }
   const count = (list: SiteList, none: string) => {
     const lines = siteLines(doc, list).length;
-    return lines ? `${lines.toLocaleString('en')} ${lines === 1 ? 'site' : 'sites'}.` : none;
+    return lines ? t(lines === 1 ? 'options_site_count_one' : 'options_site_count_many', formatNumber(lines)) : none;
   };
-  doc.getElementById('sites-count')!.textContent = count('excludedSites', 'No sites skipped.');
-  doc.getElementById('trusted-count')!.textContent = count('trustedSites', 'No sites trusted.');
+  doc.getElementById('sites-count')!.textContent = count('excludedSites', t('options_no_sites_skipped'));
+  doc.getElementById('trusted-count')!.textContent = count('trustedSites', t('options_no_sites_trusted'));
 }

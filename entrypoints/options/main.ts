@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, validateSettings, type Settings, type SettingsProblem, type ValidatedSettings } from '@/lib/settings';
+import { formatNumber, localizePage, t } from '@/utils/i18n';
 import { loadSettings, restoreDefaultSettings, saveSettings } from '@/utils/settings-store';
 import { signalFields } from '@/utils/signal-options';
 import { clearProblems, fillForm, readForm, refusedMessage, showProblems, updateHints } from './form';
@@ -14,6 +15,7 @@ import { startWrongVerdicts } from './wrong-verdicts';
  * background.
  */
 
+localizePage(document);
 const form = document.getElementById('options') as HTMLFormElement;
 const status = document.getElementById('status') as HTMLElement;
 const importFile = document.getElementById('import-file') as HTMLInputElement;
@@ -39,7 +41,7 @@ async function store(settings: Settings): Promise<boolean> {
     await saveSettings(settings);
     return true;
   } catch (error) {
-    setStatus(`Not saved: the browser refused to store the settings (${errorText(error)}). What you typed is still here.`, true);
+    setStatus(t('options_store_refused', errorText(error)), true);
     return false;
   }
 }
@@ -69,7 +71,7 @@ form.addEventListener('submit', (event) => {
     if (!(await store(settings))) return;
     fillForm(document, settings);
     showMigrationNotes([]);
-    setStatus('Saved');
+    setStatus(t('options_saved'));
   })();
 });
 
@@ -78,13 +80,13 @@ document.getElementById('restore-defaults')!.addEventListener('click', () => {
     try {
       await restoreDefaultSettings();
     } catch (error) {
-      setStatus(`Not restored: the browser refused to change the stored settings (${errorText(error)}).`, true);
+      setStatus(t('options_restore_refused', errorText(error)), true);
       return;
     }
     clearProblems(document);
     fillForm(document, DEFAULT_SETTINGS);
     showMigrationNotes([]);
-    setStatus('Saved: defaults restored');
+    setStatus(t('options_defaults_restored'));
   })();
 });
 
@@ -95,7 +97,7 @@ document.getElementById('export')!.addEventListener('click', () => {
     return;
   }
   downloadJson(document, SETTINGS_FILE_NAME, settingsFileText(settings));
-  setStatus(`Exported as ${SETTINGS_FILE_NAME}`);
+  setStatus(t('options_exported', SETTINGS_FILE_NAME));
 });
 
 /** A list for the import report: one item per line, each with the field it is about when it has one. */
@@ -120,37 +122,36 @@ function showImportReport(heading: string, problem: boolean, problems: SettingsP
   head.classList.toggle('problem', problem);
   importReport.replaceChildren(
     head,
-    ...(problems.length ? [reportList('import-problems', problems.map((p) => ({ field: p.field, text: `${p.field || 'the file'}: ${p.message}` })))] : []),
+    ...(problems.length ? [reportList('import-problems', problems.map((p) => ({ field: p.field, text: t('options_import_problem', p.field || t('options_import_the_file'), p.message) })))] : []),
     ...(notes.length ? [reportList('import-notes', notes.map((text) => ({ text })))] : []),
   );
 }
 
 async function importSettings(file: File): Promise<void> {
   if (file.size > MAX_SETTINGS_FILE_BYTES) {
-    showImportReport(`Not imported: ${file.name} is larger than 10 MB, far more than a settings file; your settings are unchanged.`, true);
+    showImportReport(t('options_import_too_large', file.name), true);
     return;
   }
   let text: string;
   try {
     text = await file.text();
   } catch (error) {
-    showImportReport(`Not imported: ${file.name} could not be read (${errorText(error)}); your settings are unchanged.`, true);
+    showImportReport(t('options_import_unreadable', file.name, errorText(error)), true);
     return;
   }
   const imported = readSettingsFile(text);
   if (!imported.ok) {
-    showImportReport(`Not imported: ${imported.message} Your settings are unchanged.`, true);
+    showImportReport(t('options_import_refused', imported.message), true);
     return;
   }
   clearProblems(document);
   fillForm(document, imported.settings);
   const saved = await store(imported.settings);
-  if (saved) setStatus('Saved');
+  if (saved) setStatus(t('options_saved'));
   const { problems, notes } = imported;
   const skipped = problems.length;
-  const heading =
-    (saved ? `Imported ${file.name} and saved.` : `Imported ${file.name} into the form, not saved.`) +
-    (skipped ? ` ${skipped === 1 ? 'One value' : `${skipped} values`} could not be used and ${skipped === 1 ? 'was' : 'were'} left at the default:` : '');
+  const done = t(saved ? 'options_imported_saved' : 'options_imported_not_saved', file.name);
+  const heading = skipped ? `${done} ${skipped === 1 ? t('options_import_skipped_one') : t('options_import_skipped_many', formatNumber(skipped))}` : done;
   showImportReport(heading, skipped > 0 || !saved, problems, notes);
 }
 
@@ -182,10 +183,10 @@ void (async () => {
     const { settings, problems, migrationNotes } = await loadSettings();
     fillForm(document, settings);
     showMigrationNotes(migrationNotes);
-    if (problems.length) setStatus('Some stored values were invalid and fell back to their defaults; save to keep these.', true);
+    if (problems.length) setStatus(t('options_stored_invalid'), true);
   } catch (error) {
     fillForm(document, DEFAULT_SETTINGS);
-    setStatus(`The stored settings could not be read (${errorText(error)}); the defaults are shown, and saving stores what the form holds.`, true);
+    setStatus(t('options_stored_unreadable', errorText(error)), true);
   } finally {
     document.body.dataset.ready = '1';
   }

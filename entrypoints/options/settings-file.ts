@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { isRecord, migrateStoredSettings, SETTINGS_VERSION, validateSettings, type Settings, type SettingsProblem } from '@/lib/settings';
 
 /** The name an exported settings file is offered under. */
@@ -30,9 +31,9 @@ export function readSettingsFile(text: string): ImportedSettings {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `the file is not JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, message: t('options_file_not_json', error instanceof Error ? error.message : String(error)) };
   }
-  if (!isRecord(parsed)) return { ok: false, message: 'the file does not hold Spinscope settings (a JSON object such as Export writes).' };
+  if (!isRecord(parsed)) return { ok: false, message: t('options_file_not_settings') };
   const { stored, notes } = migrateStoredSettings(parsed);
   return { ok: true, ...validateSettings(stored), notes };
 }

@@ -1,3 +1,4 @@
+import { formatNumber, t } from '@/utils/i18n';
 import { wrongVerdictsItem } from '@/utils/wrong-verdicts';
 import { downloadJson } from './download';
 
@@ -13,7 +14,7 @@ export function startWrongVerdicts(doc: Document): void {
   const exportButton = doc.getElementById('export-wrong') as HTMLButtonElement;
   const clearButton = doc.getElementById('clear-wrong') as HTMLButtonElement;
   const show = (n: number) => {
-    count.textContent = n ? `${n.toLocaleString('en')} ${n === 1 ? 'verdict' : 'verdicts'} kept.` : 'None reported.';
+    count.textContent = n ? t(n === 1 ? 'options_wrong_count_one' : 'options_wrong_count_many', formatNumber(n)) : t('options_wrong_none');
     exportButton.disabled = clearButton.disabled = n === 0;
   };
   void wrongVerdictsItem.getValue().then((list) => show(list.length));

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { formatNumber, localizePage, t } from '@/utils/i18n';
 import { isMessageOf, sendMessage, sendToTab } from '@/utils/messages';
 import { highlightRanges, renderTabState } from '@/utils/report-view';
 import { siteActionButtons, type SiteAction } from '@/utils/site-actions';
@@ -12,6 +13,7 @@ import type { TabState } from '@/utils/tab-store';
 /** How long to wait for a requested scan before showing "not scanned yet". */
 const SCAN_WAIT_MS = 10_000;
 
+localizePage(document);
 const root = document.getElementById('report') as HTMLElement;
 const rescanButton = document.getElementById('rescan') as HTMLButtonElement;
 const highlightButton = document.getElementById('highlight') as HTMLButtonElement;
@@ -32,7 +34,7 @@ function show(state: TabState | null, final: boolean): void {
 
 function showHighlightState(count: number): void {
   highlighted = count;
-  highlightButton.textContent = count > 0 ? `Remove highlights (${count})` : 'Highlight';
+  highlightButton.textContent = count > 0 ? t('popup_remove_highlights', formatNumber(count)) : t('popup_highlight');
 }
 
 async function tabIdToShow(): Promise<number | undefined> {
@@ -44,7 +46,7 @@ async function tabIdToShow(): Promise<number | undefined> {
 
 /** Asks the background to have the tab scanned (`anyway`: once, whatever the settings); waits for the report (or a status) to arrive. */
 async function scanAndWait(tabId: number, anyway = false): Promise<void> {
-  root.querySelector('[data-testid=status]')?.replaceChildren('Scanning…');
+  root.querySelector('[data-testid=status]')?.replaceChildren(t('popup_scanning'));
   const { ok } = (await sendMessage({ type: 'spinscope:scan-tab', tabId, anyway }).catch(() => ({ ok: false }))) ?? { ok: false };
   if (!ok) {
     show((await sendMessage({ type: 'spinscope:get-tab-state', tabId }).catch(() => null)) ?? { status: 'unreadable', report: null }, true);
@@ -61,14 +63,14 @@ async function runSiteAction(tabId: number, action: SiteAction): Promise<void> {
   if (action === 'scan-anyway') return scanAndWait(tabId, true);
   if (action === 'report-wrong') {
     const { ok, count } = (await sendMessage({ type: 'spinscope:report-wrong', tabId }).catch(() => null)) ?? { ok: false, count: 0 };
-    actionStatus.textContent = ok ? `Kept as a wrong verdict (${count} kept on this device; export them from the options).` : 'Could not keep this verdict.';
+    actionStatus.textContent = ok ? t('popup_wrong_verdict_kept', formatNumber(count)) : t('popup_wrong_verdict_not_kept');
     return;
   }
   const list = action === 'trust' || action === 'untrust' ? 'trustedSites' : 'excludedSites';
   const add = action === 'trust' || action === 'pause';
-  const result = (await sendMessage({ type: 'spinscope:site-list', tabId, list, add }).catch(() => null)) ?? { ok: false, error: 'The extension did not answer.' };
+  const result = (await sendMessage({ type: 'spinscope:site-list', tabId, list, add }).catch(() => null)) ?? { ok: false, error: t('popup_no_answer') };
   // The page's new state arrives from the background once the tab has asked again whether to scan.
-  actionStatus.textContent = result.ok ? '' : `Not saved: ${result.error ?? 'the settings could not be stored'}`;
+  actionStatus.textContent = result.ok ? '' : t('popup_not_saved', result.error ?? t('popup_settings_not_stored'));
 }
 
 async function main(): Promise<void> {

@@ -34,6 +34,23 @@ describe('the manifest', () => {
   });
 });
 
+describe("the manifest's words", () => {
+  it('are messages of the default locale, English, so another language needs only its messages file', () => {
+    const messages = JSON.parse(read('public/_locales/en/messages.json')) as Record<string, { message: string }>;
+    for (const [browser, version] of [['chrome', 3], ['firefox', 2]] as const) {
+      const manifest = manifestFor(browser, version);
+      expect(manifest.default_locale).toBe('en');
+      const words = [manifest.name, manifest.description, ...Object.values(manifest.commands).map((c) => c.description)];
+      for (const word of words) {
+        const name = /^__MSG_(\w+)__$/.exec(String(word))?.[1];
+        expect(name && messages[name]?.message, String(word)).toBeTruthy();
+      }
+    }
+    // WXT takes the toolbar button's default_title from the popup's <title>.
+    expect(read('entrypoints/popup/index.html')).toContain('<title data-i18n="extName">__MSG_extName__</title>');
+  });
+});
+
 describe('the licence and the privacy policy', () => {
   it("LICENSE is the licence package.json names, held by the project's contributors", () => {
     const pkg = JSON.parse(read('package.json')) as { license: string };
