@@ -1,3 +1,4 @@
+import { showsCode } from '../code';
 import rawData from '../data/boilerplate.json';
 import type { Finding } from '../types';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
@@ -52,6 +53,8 @@ export interface BoilerplateFamily {
   previous?: string;
   /** Why some patterns cannot be anchored at the line start; absent when all are anchored. */
   unanchored?: string;
+  /** Why the family says nothing on a page that shows program code (lib/code.ts), where its marker is ordinary syntax; absent when it counts everywhere. */
+  notOnCodePages?: string;
   examples: { match: BoilerplateExample[]; noMatch: BoilerplateExample[] };
 }
 
@@ -123,7 +126,8 @@ function readOutlet(raw: string, generic: ReadonlySet<string>): Outlet | undefin
   const text = raw.trim().replace(/[.,;:!?]{1,5}$/, '');
   const url = safeHttpUrl(text);
   if (url) return { labels: siteLabels(new URL(url).hostname, generic), url };
-  if (DOMAIN.test(text)) return { labels: siteLabels(text, generic) };
+  // A domain ends in a real public suffix: `foodialect.dialect` or `model.fit` is code, not a site.
+  if (DOMAIN.test(text)) return parseHost(text, { allowPrivateDomains: false }).isIcann ? { labels: siteLabels(text, generic) } : undefined;
   const words = text.split(/\s{1,10}/).filter(Boolean);
   if (words[0]?.toLowerCase() === 'the') words.shift();
   if (words.length === 0 || words.length > MAX_OUTLET_WORDS || !/^[\p{Lu}\p{N}]/u.test(words[0]!)) return undefined;
@@ -184,6 +188,8 @@ export function scanBoilerplate(text: string, pageUrl: string | undefined, patte
   const pageLabels = page === undefined ? undefined : siteLabels(new URL(page).hostname, generic);
   const scan: BoilerplateScan = { findings: [], strongest: new Map(), matches: 0, lines: 0, longLines: 0 };
   let previousLine: string | undefined;
+  // Read on the first match of a family that needs it: most pages have none.
+  let codePage: boolean | undefined;
   const n = text.length;
   let pos = 0;
   while (pos <= n) {
@@ -208,6 +214,7 @@ export function scanBoilerplate(text: string, pageUrl: string | undefined, patte
       const m = cp.regex.exec(line);
       if (!m) continue;
       if (cp.previous && (previousLine === undefined || !cp.previous.test(previousLine))) continue;
+      if (cp.family.notOnCodePages && (codePage ??= showsCode(text))) continue;
       const judged = judgeMatch(cp, m.groups ?? {}, pageLabels, data, generic);
       if (!judged) continue;
       familyOnLine = cp.family;

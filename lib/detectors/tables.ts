@@ -1,4 +1,5 @@
 import type { Finding, RecoveredTable } from '../types';
+import { showsCode } from '../code';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
 
 /**
@@ -26,6 +27,11 @@ import type { Detector, DetectorInput, DetectorResult } from './detector';
 const REGION_GAP = 160;
 /** A glued-cell region needs at least this many glue points. */
 const MIN_GLUE_POINTS = 3;
+/**
+ * ... and span at least this many distinct words: an identifier (`DisallowedModelAdminLookup`)
+ * glues its parts within one word, where a flattened row glues cell after cell.
+ */
+const MIN_GLUED_WORDS = 2;
 /** Words longer than this are not words (a 1 MB token is garbage, not a table). */
 const MAX_WORD = 120;
 /** Lines longer than this are not examined as pipe-table rows. */
@@ -71,6 +77,8 @@ const isWordChar = (c: number) =>
 const LOWER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u03ac-\\u03ce\\u0430-\\u045f';
 const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0386-\\u03ab\\u0400-\\u042f';
 const GLUE = new RegExp(`[${LOWER}]{2}(?=[${UPPER}][${LOWER}])|\\d(?=[${LOWER}]{4})`, 'g');
+/** On a page that shows code, letter-case glue is how identifiers are written (lib/code.ts): only digit glue counts. */
+const DIGIT_GLUE = new RegExp(`\\d(?=[${LOWER}]{4})`, 'g');
 
 interface GluePoint {
   /** Offset of the first character after the glue. */
@@ -79,13 +87,13 @@ interface GluePoint {
   wordEnd: number;
 }
 
-function findGluePoints(text: string): GluePoint[] {
+function findGluePoints(text: string, glue: RegExp): GluePoint[] {
   const points: GluePoint[] = [];
   const wordCounts = new Map<string, number>();
   let wordStart = -1;
   let wordEnd = -1;
-  GLUE.lastIndex = 0;
-  for (let m = GLUE.exec(text); m !== null; m = GLUE.exec(text)) {
+  glue.lastIndex = 0;
+  for (let m = glue.exec(text); m !== null; m = glue.exec(text)) {
     const at = m.index + m[0].length;
     if (at > wordEnd) {
       // A new word: find its bounds once; later glue points in the same word reuse them, so every
@@ -97,7 +105,7 @@ function findGluePoints(text: string): GluePoint[] {
       if (wordEnd - wordStart >= MAX_WORD) {
         // Skip the rest of an over-long run of letters without examining it further.
         while (wordEnd < text.length && isWordChar(text.charCodeAt(wordEnd))) wordEnd++;
-        GLUE.lastIndex = wordEnd;
+        glue.lastIndex = wordEnd;
         continue;
       }
       const word = text.slice(wordStart, wordEnd);
@@ -163,14 +171,15 @@ function recoverGluedTable(text: string, start: number, end: number, points: Glu
 }
 
 function gluedCellFindings(text: string): Finding[] {
-  const points = findGluePoints(text);
+  const points = findGluePoints(text, showsCode(text) ? DIGIT_GLUE : GLUE);
   const findings: Finding[] = [];
   let i = 0;
   while (i < points.length) {
     let j = i;
     while (j + 1 < points.length && points[j + 1]!.at - points[j]!.at <= REGION_GAP) j++;
     const count = j - i + 1;
-    if (count >= MIN_GLUE_POINTS) {
+    const words = new Set(points.slice(i, j + 1).map((p) => p.wordStart)).size;
+    if (count >= MIN_GLUE_POINTS && words >= MIN_GLUED_WORDS) {
       const first = points[i]!;
       const last = points[j]!;
       // Report whole lines when they are of reasonable length, so the popup and the highlight

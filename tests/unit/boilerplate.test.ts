@@ -117,7 +117,7 @@ describe('boilerplate signal: credits to other outlets', () => {
     ['Read at The Atlantic', undefined],
     ['Read more at Decrypt: Ether slides as traders take profits', undefined],
     ['via Sky News | World News https://news.example.com/story/123', 'https://news.example.com/story/123'],
-    ['Via: theblock.example', undefined],
+    ['Via: theblock.co', undefined],
   ])('counts the repost credit %j', (line, sourceUrl) => {
     const r = run(`${PARAGRAPH}\n${line}`, 'https://copies.example/a');
     expect(r.findings.map((f) => [f.rule, f.actual])).toEqual([['boilerplate/read-more-elsewhere', line]]);

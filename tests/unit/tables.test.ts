@@ -54,7 +54,7 @@ describe('tables signal: glued cells', () => {
   });
 
   it('never scores glued cells alone above the cap, however many there are', () => {
-    const rows = Array.from({ length: 40 }, (_, i) => `ItemNumber${i}ValueHighCategoryAlphaStatusOpenOwnerSmithNotesPending review`).join(
+    const rows = Array.from({ length: 40 }, (_, i) => `Item number ${i} valueHigh${i} categoryAlpha${i} statusOpen${i} ownerSmith${i} notesPending${i} review`).join(
       '\nA paragraph of ordinary prose separates each flattened table from the next one, long enough that the two are not read as one region of glued cells.\n',
     );
     const r = run(rows);
