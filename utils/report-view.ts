@@ -1,4 +1,3 @@
-import DOMPurify from 'dompurify';
 import { evidenceSummary, MAX_ROWS, type EvidenceRow, type ReasonPart, type SignalFace } from '@/lib/detectors/face';
 import { facesByContribution, SIGNALS, verdictReasons } from '@/lib/signals';
 import type { RecoveredTable, Report } from '@/lib/types';
@@ -57,26 +56,21 @@ export function statusText(state: TabState | null): string {
 const pageText = (doc: Document, tag: 'q' | 'span' | 'div' | 'td', className: string, text: string) =>
   el(doc, tag, { ...(className ? { class: className } : {}), dir: 'auto' }, revealInvisible(text));
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The only markup a context preview may contain: an isolating wrapper, the phrase's mark and the probable original. */
-const CONTEXT_MARKUP = { ALLOWED_TAGS: ['bdi', 'mark', 'span'], ALLOWED_ATTR: ['class', 'dir'], RETURN_DOM_FRAGMENT: true as const };
-
 /**
  * A finding in its sentence, the phrase marked and the probable original beside it, behind a
- * disclosure. It is built as markup (the sentence with a <mark> inside), so the page text is escaped
- * and the markup then goes through DOMPurify with an allow-list of the three elements it needs:
- * whatever the page's text holds, only those elements and their text come out.
+ * disclosure. Built from elements and text nodes, never from a markup string, so whatever the
+ * page's text holds it stays text: no sanitiser is needed (and web-ext lint has no innerHTML to flag).
  */
 function contextPreview(doc: Document, row: EvidenceRow): HTMLElement | undefined {
-  if (!row.context || !doc.defaultView) return undefined;
+  if (!row.context) return undefined;
   const { before, after } = row.context;
-  const page = (s: string) => escapeHtml(revealInvisible(s));
-  const original = row.expected?.length ? ` <span class="expected" dir="auto">→ ${page(row.expected.join(' / '))}</span>` : '';
-  const markup = `<bdi>${page(before)}<mark>${page(row.text)}</mark>${page(after)}</bdi>${original}`;
-  const fragment = DOMPurify(doc.defaultView).sanitize(markup, CONTEXT_MARKUP);
-  const sentence = el(doc, 'div', { class: 'context-sentence', dir: 'auto' });
-  sentence.append(doc.importNode(fragment, true));
+  const sentence = el(
+    doc,
+    'div',
+    { class: 'context-sentence', dir: 'auto' },
+    el(doc, 'bdi', {}, revealInvisible(before), el(doc, 'mark', {}, revealInvisible(row.text)), revealInvisible(after)),
+  );
+  if (row.expected?.length) sentence.append(' ', pageText(doc, 'span', 'expected', `→ ${row.expected.join(' / ')}`));
   return el(doc, 'details', { class: 'context', 'data-testid': 'context' }, el(doc, 'summary', {}, t('report_in_context')), sentence);
 }
 
