@@ -39,6 +39,11 @@ export function badgeFor(state: TabState | null, quiet = false): BadgeState {
       if (state.report.tooLittleText) {
         return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: t('badge_too_little_text', words) };
       }
+      const unjudged = state.report.notJudgedInLanguage;
+      if (unjudged?.length) {
+        const signals = unjudged.map((id) => t(`signal_${id}_title`)).join(', ');
+        return { text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral, title: t('badge_not_judged_in_full', signals, state.report.language) };
+      }
       const n = Math.round(score);
       const title = t(`badge_${verdict}`, n);
       if (quiet && !state.report.flagged) return { text: '', colour: BADGE_COLOURS.neutral, title };

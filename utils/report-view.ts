@@ -168,6 +168,10 @@ function neutralSummary(doc: Document, verdict: string, status: string): HTMLEle
 function reportSummary(doc: Document, report: Report): HTMLElement[] {
   if (report.notText) return neutralSummary(doc, verdictLabel('not-text'), t('report_not_text', report.notText));
   if (report.tooLittleText) return neutralSummary(doc, t('verdict_too_little_text'), t('report_too_little_text', formatNumber(report.words)));
+  if (report.notJudgedInLanguage?.length) {
+    const signals = report.notJudgedInLanguage.map((id) => t(`signal_${id}_title`)).join(', ');
+    return neutralSummary(doc, t('verdict_not_judged_in_full'), t('report_not_judged_in_full', signals, languageName(report.language)));
+  }
   return [
     el(
       doc,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../lib/index';
 import type { Finding, Report } from '../../../lib/types';
 import { SIGNALS } from '../../../lib/signals';
+import { BADGE_COLOURS, badgeFor, UNREADABLE_BADGE } from '../../../utils/badge';
 import { highlightRanges, renderTabState } from '../../../utils/report-view';
 
 /** An ordinary paragraph, long enough to be judged (lib/index.ts MIN_JUDGED_WORDS). */
@@ -232,5 +233,21 @@ describe('the context preview', () => {
     const long = signals.tables.findings.filter((f) => f.actual.length > 200);
     expect(long.length).toBeGreaterThan(0);
     for (const f of long) expect(f.context).toBeUndefined();
+  });
+});
+
+describe('a page not checked in full', () => {
+  const french = "Le conseil municipal a approuvé mardi le nouveau budget, après un débat qui a duré presque toute la soirée. Les élus se sont disputés sur le coût des réparations des routes, de la bibliothèque et d'une nouvelle ligne de bus vers l'hôpital. Le maire a déclaré que le plan équilibre les besoins des habitants avec les limites des revenus de la ville.";
+
+  it('shows a neutral state that names the signal that could not read it, not a clean verdict', () => {
+    const report = analyze(french);
+    const root = document.createElement('main');
+    renderTabState(root, { status: 'scanned', report });
+    expect(root.querySelector('[data-testid=verdict]')!.textContent).toBe('Not flagged · not checked in full');
+    expect(root.querySelector('[data-testid=status]')!.textContent).toMatch(/Spun synonyms cannot read French/);
+    expect(root.querySelector('header')!.className).toContain('neutral');
+    const badge = badgeFor({ status: 'scanned', report });
+    expect(badge).toMatchObject({ text: UNREADABLE_BADGE, colour: BADGE_COLOURS.neutral });
+    expect(badge.title).toMatch(/not checked in full/);
   });
 });
