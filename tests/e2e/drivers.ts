@@ -42,6 +42,8 @@ export interface ExtensionBrowser {
    * once `document.readyState` is complete; callers wait for the page's own ready mark.
    */
   openExtensionPage(path: string): Promise<DriverPage>;
+  /** Quits the browser and starts it again on the same profile, as a user's restart does: what the extension stored is kept. */
+  restart(): Promise<ExtensionBrowser>;
   close(): Promise<void>;
 }
 
@@ -126,9 +128,8 @@ function puppeteerPage(page: PuppeteerPage): DriverPage {
   };
 }
 
-export async function launchChromium(): Promise<ExtensionBrowser> {
+export async function launchChromium(profile = freshProfile('chromium')): Promise<ExtensionBrowser> {
   const extension = buildDir('chromium');
-  const profile = freshProfile('chromium');
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -149,6 +150,10 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
         await page.goto(`${extensionOrigin}/${path}`, { waitUntil: 'load', timeout: 30_000 });
         return playwrightPage(page);
       },
+      restart: async () => {
+        await ctx.close();
+        return launchChromium(profile);
+      },
       close: async () => {
         await ctx.close();
         rmSync(profile, { recursive: true, force: true });
@@ -162,11 +167,9 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
   }
 }
 
-export async function launchFirefox(): Promise<ExtensionBrowser> {
+export async function launchFirefox(profile = freshProfile('firefox'), uuid: string = randomUUID()): Promise<ExtensionBrowser> {
   const extension = buildDir('firefox');
-  const profile = freshProfile('firefox');
-  // A fixed moz-extension UUID for the add-on id, so the tests know the extension's pages' addresses.
-  const uuid = randomUUID();
+  // `uuid`: a fixed moz-extension UUID for the add-on id, so the tests know the extension's pages' addresses.
   const addonId = geckoId(extension);
   let driver: PuppeteerBrowser | undefined;
   try {
@@ -196,6 +199,10 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
         await waitForDocument(page, url);
         return page;
       },
+      restart: async () => {
+        await d.close();
+        return launchFirefox(profile, uuid);
+      },
       close: async () => {
         await d.close();
         rmSync(profile, { recursive: true, force: true });
@@ -210,6 +217,6 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
 }
 
 export const LAUNCHERS: Record<BrowserName, () => Promise<ExtensionBrowser>> = {
-  chromium: launchChromium,
-  firefox: launchFirefox,
+  chromium: () => launchChromium(),
+  firefox: () => launchFirefox(),
 };

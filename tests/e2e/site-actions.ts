@@ -4,11 +4,13 @@
  * (tests/e2e/suite.ts), which owns the browser, the extension and the served pages.
  */
 import { expect, it } from 'vitest';
-import { pollUntil, textOf, type ExtensionUnderTest } from './extension';
+import { LAUNCHERS, type BrowserName } from './drivers';
+import { ExtensionUnderTest, pollUntil, textOf } from './extension';
 import { engineReport, type ServedPages } from './pages';
 import type { PageServer } from './server';
 
 export interface SiteActionsTestContext {
+  name: BrowserName;
   ext: ExtensionUnderTest;
   server: PageServer;
   pages: ServedPages;
@@ -49,6 +51,37 @@ export function defineSiteActionTests(context: () => SiteActionsTestContext): vo
     } finally {
       await page.close();
       await ext.clearSettings();
+    }
+  });
+
+  it('a site trusted from the popup stays trusted after the browser restarts, and "Stop trusting" then brings the score back', async () => {
+    const { name, server, pages } = context();
+    // A browser of its own, since it is restarted.
+    let browser = await LAUNCHERS[name]();
+    try {
+      const url = server.url(pages.seed000.path, 'localhost') + '?trust-restart';
+      const score = String(Math.round(engineReport(pages.seed000.html, url).score));
+      let ext = await ExtensionUnderTest.attach(browser);
+      let { tabId } = await ext.openTab(url);
+      await ext.waitForBadge(tabId, (b) => b.text === score);
+      const popup = await ext.openPopup(tabId);
+      await popup.click('[data-testid=action-trust]');
+      expect((await ext.waitForBadge(tabId, (b) => b.text === '')).text).toBe('');
+      await popup.close();
+
+      browser = await browser.restart();
+      ext = await ExtensionUnderTest.attach(browser);
+      expect((await ext.storedSettings()).settings, 'the trust survives the restart').toMatchObject({ trustedSites: ['localhost'] });
+      ({ tabId } = await ext.openTab(url));
+      const after = await pollUntil(() => ext.badge(tabId), (b) => /trust/i.test(b.title), 20_000);
+      expect(after.text, 'no score on the trusted site after the restart').toBe('');
+
+      const again = await ext.openPopup(tabId);
+      await again.click('[data-testid=action-untrust]');
+      expect((await ext.waitForBadge(tabId, (b) => b.text === score)).text, 'the score is back').toBe(score);
+      await again.close();
+    } finally {
+      await browser.close();
     }
   });
 

@@ -206,7 +206,7 @@ export function defineExtensionSuite(name: BrowserName): void {
     });
 
     defineOptionsTests(() => ({ ext, server, pages }));
-    defineSiteActionTests(() => ({ ext, server, pages }));
+    defineSiteActionTests(() => ({ name, ext, server, pages }));
 
     it('the options page lists every signal by the title the popup gives it, with its description', async () => {
       const options = await ext.openOptions();
