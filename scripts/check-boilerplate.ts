@@ -35,9 +35,10 @@ import {
   type CompiledPattern,
 } from '../lib/detectors/boilerplate';
 import { tokenize } from '../lib/tokenize';
-import { devCorpus, type DevPage, type TextDoc } from '../corpora';
+import { devCorpus } from '../corpora';
 import { cleanCorpora } from '../corpora/clean';
-import { devSplit } from './evaluation/split';
+import { countHits, mistakes, ratesByPart } from './evaluation/count';
+import { formatComparison, formatHits } from './evaluation/report';
 import { regexShapeProblems } from './regex-shape';
 
 /** Fewest examples a family needs of each kind (fires, must not fire). */
@@ -196,64 +197,48 @@ function checkDocs(data: BoilerplateData): void {
 /** One sentence a line: every sentence start is a line start, the harshest layout for anchored patterns. */
 const asLines = (text: string) => text.replace(/([.!?]["')]?) (?=["'(]?[A-Z])/g, '$1\n');
 
-/** Per family, on how many of the pages it fires. */
-function pagesHit(pages: { text: string; url?: string }[], compiled: CompiledPattern[], data: BoilerplateData): Map<string, number> {
+/** Per family, on how many of the judged pages it fires. */
+function pagesHit(judged: readonly { families: string[] }[]): Map<string, number> {
   const hit = new Map<string, number>();
-  for (const p of pages) for (const id of scanBoilerplate(p.text, p.url, compiled, data).strongest.keys()) hit.set(id, (hit.get(id) ?? 0) + 1);
+  for (const j of judged) for (const id of j.families) hit.set(id, (hit.get(id) ?? 0) + 1);
   return hit;
 }
 
-/** Per family, how many lines of a clean corpus it fires on, with the first few lines as examples. */
-function corpusHits(docs: TextDoc[], compiled: CompiledPattern[], data: BoilerplateData) {
-  const hits = new Map<string, number>();
-  const examples: string[] = [];
-  let words = 0;
-  for (const d of docs) {
-    const text = asLines(d.text);
-    words += tokenize(text).words;
-    for (const f of scanBoilerplate(text, undefined, compiled, data).findings) {
-      const id = f.rule.slice('boilerplate/'.length);
-      hits.set(id, (hits.get(id) ?? 0) + 1);
-      if (examples.length < 5) examples.push(`${d.id}: ${id} “${f.actual.slice(0, 80)}”`);
-    }
-  }
-  return { words, hits, examples };
-}
-
 function measure(data: BoilerplateData, compiled: CompiledPattern[]): void {
-  const pages = devCorpus();
-  const { tune, holdout } = devSplit(pages);
-  for (const [part, list] of [['tune', tune], ['holdout', holdout]] as [string, DevPage[]][]) {
-    const syndicated = list.filter((p) => p.label === 'syndicated');
-    const found = syndicated.map((p) => {
-      const scan = scanBoilerplate(p.text, p.url, compiled, data);
-      return { id: p.id, score: boilerplateScore(scan.strongest), families: [...scan.strongest.keys()] };
-    });
-    console.log(`dev syndicated pages, ${part}: ${found.filter((f) => f.score >= SUSPICIOUS).length}/${syndicated.length} at or above ${SUSPICIOUS} on boilerplate alone`);
-    for (const f of found) console.log(`  ${f.score.toFixed(1).padStart(5)}  ${f.id}  ${f.families.join(', ') || '-'}`);
-  }
-  const clean = pages.filter((p) => p.label === 'clean');
-  for (const p of clean) {
-    const score = boilerplateScore(scanBoilerplate(p.text, p.url, compiled, data).strongest);
-    if (score >= SUSPICIOUS) problem(`dev clean page ${p.id}`, `boilerplate alone scores ${score}, at or above the suspicious threshold`);
-  }
-  const synd = pagesHit(pages.filter((p) => p.label === 'syndicated'), compiled, data);
-  const devClean = pagesHit(clean, compiled, data);
+  // The dev pages judged by boilerplate alone, counted the way npm run eval counts the whole engine.
+  const judged = devCorpus().map((page) => {
+    const scan = scanBoilerplate(page.text, page.url, compiled, data);
+    const score = boilerplateScore(scan.strongest);
+    return { page, score, flagged: score >= SUSPICIOUS, families: [...scan.strongest.keys()] };
+  });
+  console.log(`dev pages at or above ${SUSPICIOUS} on boilerplate alone:`);
+  console.log(formatComparison([['boilerplate alone', ratesByPart(judged)]]).join('\n'));
+  for (const j of judged.filter((j) => j.page.label === 'syndicated')) console.log(`  ${j.score.toFixed(1).padStart(5)}  ${j.page.id}  ${j.families.join(', ') || '-'}`);
+  for (const fp of mistakes(judged).falsePositives) problem(`dev clean page ${fp.page.id}`, `boilerplate alone scores ${fp.score}, at or above the suspicious threshold`);
+  const synd = pagesHit(judged.filter((j) => j.page.label === 'syndicated'));
+  const devClean = pagesHit(judged.filter((j) => j.page.label === 'clean'));
 
-  const corpora = Object.entries(cleanCorpora()).map(([name, docs]) => ({ name, docs: docs.length, ...corpusHits(docs, compiled, data) }));
+  // Clean corpora one sentence a line, the harshest layout for anchored patterns; a hit's class is its family.
+  const corpora = Object.entries(cleanCorpora()).map(([name, docs]) =>
+    countHits(name, docs, (doc) => {
+      const text = asLines(doc.text);
+      const hits = scanBoilerplate(text, undefined, compiled, data).findings.map((f) => ({ phrase: f.actual.slice(0, 80), class: f.rule.slice('boilerplate/'.length) }));
+      return { words: tokenize(text).words, hits };
+    }),
+  );
+  console.log('\nclean references (hits per million words):');
+  console.log(formatHits(corpora).join('\n'));
   for (const c of corpora) {
-    const total = [...c.hits.values()].reduce((a, b) => a + b, 0);
-    console.log(`clean reference ${c.name}: ${c.docs} documents, ${c.words.toLocaleString('en')} words, ${total} hits`);
-    for (const e of c.examples) console.log(`  ${e}`);
-    if (total) problem(`clean reference ${c.name}`, `${total} hits (${[...c.hits].map(([id, n]) => `${id} ${n}`).join(', ')}); no family may fire on honest text`);
+    if (c.hits) problem(`clean reference ${c.corpus}`, `${c.hits} hits (${Object.entries(c.byClass ?? {}).map(([id, n]) => `${id} ${n}`).join(', ')}); no family may fire on honest text`);
   }
 
   console.log(`\nPer family (dev pages: pages it fires on; clean references: lines it fires on)\n`);
-  const nSynd = pages.filter((p) => p.label === 'syndicated').length;
-  console.log(`| family | weight | examples (fire / not) | dev syndicated (${nSynd}) | dev clean (${clean.length}) | ${corpora.map((c) => c.name).join(' | ')} |`);
+  const nSynd = judged.filter((j) => j.page.label === 'syndicated').length;
+  const nClean = judged.filter((j) => j.page.label === 'clean').length;
+  console.log(`| family | weight | examples (fire / not) | dev syndicated (${nSynd}) | dev clean (${nClean}) | ${corpora.map((c) => c.corpus).join(' | ')} |`);
   console.log(`|---|---|---|---|---|${corpora.map(() => '---|').join('')}`);
   for (const f of data.families) {
-    const cells = corpora.map((c) => String(c.hits.get(f.id) ?? 0));
+    const cells = corpora.map((c) => String(c.byClass?.[f.id] ?? 0));
     console.log(`| \`${f.id}\` | ${f.weight} | ${f.examples.match.length} / ${f.examples.noMatch.length} | ${synd.get(f.id) ?? 0} | ${devClean.get(f.id) ?? 0} | ${cells.join(' | ')} |`);
   }
   console.log(`| words | | | | | ${corpora.map((c) => c.words.toLocaleString('en')).join(' | ')} |`);
