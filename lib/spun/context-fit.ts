@@ -92,8 +92,38 @@ function lineBreakBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** A line of at most this many words that does not end a sentence or clause is a heading, a menu or a table-of-contents entry. */
+const HEADING_WORDS = 6;
+const LINE_END_PUNCTUATION = new Set(['.', '!', '?', ',', ';', ':', '"', '”', ')']);
+
+/**
+ * Tokens on heading-like lines: titles, list and contents entries written in Title Case are
+ * names and labels, which the model has rarely seen together ("Value Expressions", "Row
+ * Constructors") and which are not the running text a spinner rewrites word by word.
+ */
+function headingTokens(tokens: Tokens, text: string, limit: number): Uint8Array {
+  const heading = new Uint8Array(limit);
+  let lineStart = 0;
+  let words = 0;
+  const closeLine = (end: number) => {
+    const last = end - 1;
+    if (last >= lineStart && words > 0 && words <= HEADING_WORDS && !LINE_END_PUNCTUATION.has(tokens.norms[last]!)) heading.fill(1, lineStart, end);
+  };
+  for (let k = 0; k < limit; k++) {
+    if (k > 0 && lineBreakBetween(text, tokens.ends[k - 1]!, tokens.starts[k]!)) {
+      closeLine(k);
+      lineStart = k;
+      words = 0;
+    }
+    if (tokens.isWord[k]) words++;
+  }
+  closeLine(limit);
+  return heading;
+}
+
 function toRuns(tokens: Tokens, text: string, model: SpunModel, maxTokens: number): Runs {
   const limit = Math.min(tokens.count, maxTokens);
+  const heading = headingTokens(tokens, text, limit);
   const ids = new Int32Array(limit * 2 + 4);
   const at = new Int32Array(limit * 2 + 4);
   let n = 0;
@@ -116,6 +146,10 @@ function toRuns(tokens: Tokens, text: string, model: SpunModel, maxTokens: numbe
       sentenceStart = true;
     }
     const norm = tokens.norms[k]!;
+    if (heading[k]) {
+      close(false);
+      continue;
+    }
     if (!tokens.isWord[k] || DIGIT.test(norm)) {
       if (SENTENCE_END.has(norm)) {
         close(true);

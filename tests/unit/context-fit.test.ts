@@ -3,6 +3,7 @@ import { spunModelFromFile } from '../../cli/spun-model';
 import { contextPart, MAX_CONTEXT_TOKENS, MAX_SPUN_FINDINGS, SPUN_CALIBRATION } from '../../lib/detectors/spun';
 import { signalFace } from '../../lib/signals';
 import { analyze } from '../../lib/index';
+import { scanContextFit } from '../../lib/spun/context-fit';
 import { loadSpunModel, ModelFormatError } from '../../lib/spun/model';
 import { contextScore, oddityZ, SUSPICIOUS_SCORE } from '../../lib/spun/statistic';
 import { tokenize } from '../../lib/tokenize';
@@ -167,5 +168,15 @@ describe('what the reader sees of it', () => {
     expect(spun.stats.findingsDropped).toBeGreaterThan(0);
     // Two known phrases per sentence, and the words out of place besides.
     expect(spun.stats.hits).toBe(4_000);
+  });
+});
+
+describe('contextual fit on headings and contents lists', () => {
+  it('does not judge short lines that end no sentence: a table of contents in Title Case is labels, not running text', () => {
+    const model = spunModelFromFile();
+    const contents = ['4.2. Value Expressions', '4.2.1. Column References', '4.2.13. Row Constructors', '4.2.14. Expression Evaluation Rules', 'Model field reference', 'Field attribute reference'].join('\n');
+    expect(scanContextFit(tokenize(contents), contents, model).judged).toBe(0);
+    const prose = 'The value of each expression is computed before the row is built, and the column references are resolved first.';
+    expect(scanContextFit(tokenize(prose), prose, model).judged).toBeGreaterThan(5);
   });
 });
