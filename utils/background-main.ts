@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '@/lib/index';
 import { validOriginClaims } from '@/lib/origin';
-import { decideScan, isExcluded, normaliseSite, type ScanReason } from '@/lib/settings';
+import { decideScan, isExcluded, normaliseSite, type ScanReason, type Settings } from '@/lib/settings';
 import { showBadge } from './badge';
 import { t } from './i18n';
 import { spunModel } from './spun-model-loader';
@@ -21,11 +21,13 @@ export const CONTENT_SCRIPT_GRACE_MS = 1500;
 
 const isReadableUrl = (url: string | undefined) => url === undefined || /^https?:/i.test(url);
 
-async function setState(tabId: number, state: TabState | null): Promise<void> {
+/** Keeps a tab's state and shows it; `settings`, when the caller has them, spare reading them again. */
+async function setState(tabId: number, state: TabState | null, settings?: Settings): Promise<void> {
   if (state) await setTabState(tabId, state);
   else await clearTabState(tabId);
-  const { settings } = await loadSettings();
-  await showBadge(tabId, state, settings.quietBadge);
+  // Only a scored page's badge depends on the settings (the quiet badge).
+  const quiet = state?.status === 'scanned' ? (settings ?? (await loadSettings()).settings).quietBadge : false;
+  await showBadge(tabId, state, quiet);
   // Tell an open popup; nobody listening is the normal case.
   sendMessage({ type: 'spinscope:tab-updated', tabId, state }).catch(() => {});
 }
@@ -82,7 +84,7 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
     incoming.delete(tabId);
     const [{ settings }, model] = await Promise.all([loadSettings(), spunModel()]);
     const report = analyze(pending.parts.join(''), settings, { url: message.url, claims: validOriginClaims(message.claims) }, { spunModel: model });
-    await setState(tabId, { status: 'scanned', report, url: message.url });
+    await setState(tabId, { status: 'scanned', report, url: message.url }, settings);
     return { ok: true };
   },
   'spinscope:may-scan': async (message, sender) => {
