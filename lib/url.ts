@@ -33,3 +33,20 @@ export function registrableDomain(raw: string | undefined): string | undefined {
   const { hostname } = new URL(href);
   return getDomain(hostname, { allowPrivateDomains: false }) ?? hostname;
 }
+
+/** An outlet's name as its letters and digits, lower case, without a leading "the": "The Example Times" → "exampletimes". */
+export function foldOutletName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * True when a folded outlet name belongs to a site with these labels (its host's names, at least
+ * three characters each): it contains one, or is contained in one ("bbcnews" and `bbc`,
+ * "fool" and `motleyfool`). Names under three characters name nothing.
+ */
+export function outletNameFits(folded: string, labels: readonly string[]): boolean {
+  return folded.length >= 3 && labels.some((label) => folded.includes(label) || label.includes(folded));
+}

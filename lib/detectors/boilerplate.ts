@@ -3,7 +3,7 @@ import rawData from '../data/boilerplate.json';
 import type { Finding } from '../types';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
 import { parse as parseHost } from 'tldts';
-import { safeHttpUrl } from '../url';
+import { foldOutletName, outletNameFits, safeHttpUrl } from '../url';
 
 /**
  * Syndication boilerplate: the markers that scraper plugins, feed importers, autoblogs and article
@@ -133,15 +133,13 @@ function readOutlet(raw: string, generic: ReadonlySet<string>): Outlet | undefin
   if (words.length === 0 || words.length > MAX_OUTLET_WORDS || !/^[\p{Lu}\p{N}]/u.test(words[0]!)) return undefined;
   const nameLike = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || CONNECTORS.has(w.toLowerCase()) || !/\p{L}/u.test(w));
   if (!nameLike) return undefined;
-  const name = words.join('').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const name = foldOutletName(words.join(''));
   return name ? { labels: [], name } : undefined;
 }
 
 /** True when the outlet is the page's own site: a shared address label, or a name containing (or contained in) one. */
 function isOwnSite(outlet: Outlet, pageLabels: string[]): boolean {
-  return pageLabels.some(
-    (label) => outlet.labels.includes(label) || (outlet.name !== undefined && outlet.name.length >= 3 && (outlet.name.includes(label) || label.includes(outlet.name))),
-  );
+  return pageLabels.some((label) => outlet.labels.includes(label)) || (outlet.name !== undefined && outletNameFits(outlet.name, pageLabels));
 }
 
 const isSpace = (c: number) => c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

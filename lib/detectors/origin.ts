@@ -1,7 +1,7 @@
 import { getDomainWithoutSuffix } from 'tldts';
 import type { OriginClaim, OriginClaimKind } from '../origin';
 import type { Finding } from '../types';
-import { registrableDomain } from '../url';
+import { foldOutletName, outletNameFits, registrableDomain } from '../url';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
 
 /**
@@ -24,22 +24,13 @@ const CLAIM_WORDING: Record<Exclude<OriginClaimKind, 'og:site_name'>, { element:
   'json-ld:publisher': { element: 'JSON-LD publisher', says: 'names a publisher on another site' },
 };
 
-/** Letters and digits of a name, lower case, without a leading "the": "The Example Times" → "exampletimes". */
-const foldName = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/[^\p{L}\p{N}]/gu, '');
-
 /**
- * True when an outlet's name fits an address: its folded name contains, or is contained in, the
- * address's registered name ("The Example Times" and times.example, "BBC News" and bbc.co.uk).
+ * True when an outlet's name fits an address's registered name ("The Example Times" and
+ * times.example, "BBC News" and bbc.co.uk), as a boilerplate credit's outlet fits a page.
  */
 export function nameFitsUrl(name: string, url: string): boolean {
-  const folded = foldName(name);
   const registered = getDomainWithoutSuffix(new URL(url).hostname)?.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (!registered || registered.length < 3 || folded.length < 3) return false;
-  return folded.includes(registered) || registered.includes(folded);
+  return registered !== undefined && registered.length >= 3 && outletNameFits(foldOutletName(name), [registered]);
 }
 
 /**
