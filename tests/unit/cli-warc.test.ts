@@ -4,14 +4,14 @@
  * one member per record as Common Crawl writes them, through the real bin.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWarcReader, type WarcEvent } from '../../cli/warc';
+import { BIN, runCli, writeIn } from './cli-run';
 
-const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
 const TIMEOUT = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'spinscope-warc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,15 +91,8 @@ describe('the WARC record reader', () => {
 });
 
 describe('spinscope scan on WARC and WET files', () => {
-  const run = (args: string[], input?: Buffer) => {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
-  const file = (name: string, bytes: Buffer) => {
-    const path = join(dir, name);
-    writeFileSync(path, bytes);
-    return path;
-  };
+  const run = (args: string[], input?: Buffer) => runCli(dir, args, input);
+  const file = (name: string, bytes: Buffer) => writeIn(dir, name, bytes);
   const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
   it(

@@ -6,25 +6,18 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SIGNAL_IDS, SIGNALS } from '../../lib/signals';
 import { seeds } from '../../corpora';
+import { BIN, runCli, writeIn } from './cli-run';
 
-const BIN = resolve(__dirname, '../../bin/spinscope.mjs');
 const TIMEOUT = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-const file = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const run = (args: string[], input?: string) => runCli(dir, args, input);
+const file = (name: string, content: string) => writeIn(dir, name, content);
 /** A user error must read as a message, never as a Node stack trace. */
 const expectNoStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 

@@ -13,3 +13,8 @@ export function rgba(hex: string): number[] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
 }
+
+/** `n` distinct host names of a realistic shape, for sites lists of the size users keep. */
+export function hosts(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `news-site-${i}.example-${i % 97}.com`);
+}

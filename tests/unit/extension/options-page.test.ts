@@ -7,6 +7,7 @@ import { readSettingsFile, settingsFileText } from '../../../entrypoints/options
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { SCORE_CALIBRATION } from '../../../lib/score-calibration';
 import { loadSettings, saveSettings } from '../../../utils/settings-store';
+import { hosts } from './helpers';
 
 const page = readFileSync(join(import.meta.dirname, '../../../entrypoints/options/index.html'), 'utf8');
 
@@ -43,8 +44,6 @@ async function importFile(name: string, content: string): Promise<string> {
   await vi.waitFor(() => expect(text('#import-report')).not.toBe(before));
   return text('#import-report');
 }
-
-const hosts = (n: number) => Array.from({ length: n }, (_, i) => `news-site-${i}.example-${i % 97}.com`);
 
 describe('the options page', () => {
   beforeEach(() => {

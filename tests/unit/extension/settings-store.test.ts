@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../../lib/settings';
 import { loadSettings, restoreDefaultSettings, saveSettings, watchSettings } from '../../../utils/settings-store';
+import { hosts } from './helpers';
 
 const custom: Settings = {
   thresholds: { suspicious: 25, syndicated: 70 },
@@ -26,8 +27,6 @@ function enforceSyncQuota(): void {
     return set(items);
   });
 }
-
-const hosts = (n: number) => Array.from({ length: n }, (_, i) => `news-site-${i}.example-${i % 97}.com`);
 
 describe('settings in storage', () => {
   beforeEach(() => {
