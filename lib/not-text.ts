@@ -22,11 +22,17 @@ const SAMPLE_CHARS = 65536;
 
 const share = (sample: string, re: RegExp) => (sample.match(re)?.length ?? 0) / sample.length;
 
+/** The shares of control characters and of U+FFFD in the part of a non-empty `text` the rule reads. */
+export function characterShares(text: string): { controls: number; replacements: number } {
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS / 2) + text.slice(-SAMPLE_CHARS / 2) : text;
+  return { controls: share(sample, CONTROL), replacements: share(sample, REPLACEMENT) };
+}
+
 /** Why `text` is not text (binary or undecodable data), or undefined when it is text. */
 export function notTextReason(text: string): string | undefined {
-  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS / 2) + text.slice(-SAMPLE_CHARS / 2) : text;
-  if (!sample) return undefined;
-  if (share(sample, CONTROL) > MAX_CONTROL_SHARE) return 'it is full of control characters, as binary data is';
-  if (share(sample, REPLACEMENT) > MAX_REPLACEMENT_SHARE) return 'it is mostly bytes that are not valid UTF-8 (shown as U+FFFD), so it cannot be read as text';
+  if (!text) return undefined;
+  const { controls, replacements } = characterShares(text);
+  if (controls > MAX_CONTROL_SHARE) return 'it is full of control characters, as binary data is';
+  if (replacements > MAX_REPLACEMENT_SHARE) return 'it is mostly bytes that are not valid UTF-8 (shown as U+FFFD), so it cannot be read as text';
   return undefined;
 }
