@@ -7,8 +7,9 @@
  * its home on scikit-learn.org as canonical, is also read as if from a mirror, an honest copy that
  * says where its original is, to see what the origin signal's score does to honest copies.
  *
- *   npm run measure:honest-html           (needs the packages: apt-get install python-django-doc
- *                                           python-sqlalchemy-doc postgresql-doc-15 python-sklearn-doc)
+ *   npm run measure:honest-html           (needs the packages: apt-get install python3-doc nodejs-doc
+ *                                           python-django-doc python-sqlalchemy-doc postgresql-doc-15
+ *                                           python-sklearn-doc)
  *   npm run -s measure:honest-html -- --json
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { ORIGIN_SCORE } from '../lib/detectors/origin';
 import { analyze, DEFAULT_SETTINGS, SIGNAL_IDS, type Report } from '../lib/index';
 
 const MANUALS: Record<string, string> = {
+  python: '/usr/share/doc/python3.11/html',
+  nodejs: '/usr/share/doc/nodejs/api',
   django: '/usr/share/doc/python-django-doc/html',
   sqlalchemy: '/usr/share/doc/python-sqlalchemy-doc/html',
   postgresql: '/usr/share/doc/postgresql-doc-15/html',

@@ -23,7 +23,17 @@ export interface SpunCalibration {
   /** Fewer judged words than this and the contextual score is 0: too little to compare with the base rate. */
   minJudged: number;
   /** What the calibration measured, per clean corpus, for the docs and the options page. */
-  corpora: Record<string, { pages: number; wordsPerPage: number; meanRate: number; flaggedShare: number; q997: number }>;
+  corpora: Record<
+    string,
+    {
+      pages: number;
+      wordsPerPage: number;
+      meanRate: number;
+      flaggedShare: number;
+      /** The zSuspicious this corpus alone would need; the calibration takes the largest. */
+      ownThreshold: number;
+    }
+  >;
 }
 
 export const SUSPICIOUS_SCORE = 30;

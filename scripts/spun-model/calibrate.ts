@@ -3,8 +3,9 @@
  * clean reference corpus is cut into pages of PAGE_WORDS words, each page is scanned, and
  * - the base rate and between-page spread of out-of-place words are fitted on all pages together
  *   (method of moments of a beta-binomial),
- * - zSuspicious is set so that on every corpus at most FLAGGED_SHARE of pages reach it: the largest
- *   of the corpora's (1 − FLAGGED_SHARE) quantiles of z.
+ * - zSuspicious is set so that on every corpus at most FLAGGED_SHARE of pages reach the suspicious
+ *   score with the whole spun signal, the contextual score combined with the lexicon's as the
+ *   signal combines them: a page whose lexicon part already scores reaches 30 at a lower z.
  * Writes lib/data/spun-calibration.json with each corpus's figures; `--check` fails when the
  * committed file differs from what the corpora give. It reports the pages reaching zSuspicious per
  * corpus through scripts/evaluation (text, or `--json`).
@@ -14,7 +15,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spunModelFromFile } from '../../cli/spun-model';
 import { contextPart, LIST_CONTEXT_FROM_Z } from '../../lib/detectors/spun';
-import type { SpunCalibration } from '../../lib/spun/statistic';
+import { lexiconPart } from '../../lib/spun/lexicon-part';
+import { SUSPICIOUS_SCORE, type SpunCalibration } from '../../lib/spun/statistic';
 import { tokenize } from '../../lib/tokenize';
 import type { TextDoc } from '../../corpora';
 import { cleanCorpora } from '../../corpora/clean';
@@ -28,6 +30,8 @@ export const MIN_JUDGED = 40;
 export interface PageCount {
   judged: number;
   outOfPlace: number;
+  /** The spun signal's lexicon part on the page (0..100). */
+  lexiconScore: number;
 }
 
 /** Fits base rate and spread on page counts, and z per page. */
@@ -40,20 +44,43 @@ export function fitBetaBinomial(pages: readonly PageCount[]): { baseRate: number
   return { baseRate: p0, spread: Math.max(0, excess / pages.length) };
 }
 
-/** The lowest z that at most `share` of the pages reach: just above the highest page that must stay below. */
-const reachedBy = (sorted: readonly number[], share: number) => sorted[sorted.length - Math.floor(share * sorted.length) - 1]! + 0.001;
 const z = (p: PageCount, baseRate: number, spread: number) => (p.outOfPlace - p.judged * baseRate) / Math.sqrt(p.judged * baseRate * (1 - baseRate) + p.judged ** 2 * spread);
+
+/** Scores are reported and compared rounded to one decimal, so a page scoring 29.95 is flagged. */
+const FLAGGED_FROM = SUSPICIOUS_SCORE - 0.05;
+
+/**
+ * The highest zSuspicious at which the spun signal flags a page of this z and lexicon score: the
+ * signal's score is 100·(1 − (1 − c/100)(1 − lexicon/100)) with c = 30·z/zSuspicious, so the
+ * contextual score the page needs is lower when its lexicon part scores. Infinity when the lexicon
+ * part flags the page alone, −Infinity when no threshold flags it.
+ */
+export function criticalZ(z: number, lexiconScore: number): number {
+  if (lexiconScore >= FLAGGED_FROM) return Infinity;
+  if (z <= 0) return -Infinity;
+  const contextNeeded = 100 * (1 - (100 - FLAGGED_FROM) / (100 - lexiconScore));
+  return (SUSPICIOUS_SCORE * z) / contextNeeded;
+}
+
+/** The lowest zSuspicious that flags at most `share` of the pages: just above the critical z of the highest page that must stay below. */
+function thresholdFor(criticals: readonly number[], share: number): number {
+  const descending = [...criticals].sort((a, b) => b - a);
+  const allowed = Math.floor(share * descending.length);
+  const highestUnflagged = descending[allowed];
+  return highestUnflagged === undefined || !Number.isFinite(highestUnflagged) ? 0 : highestUnflagged + 0.001;
+}
 
 /** The calibration, and per corpus the usable pages that reach its threshold, counted as every evaluation counts. */
 export function calibrate(corpora: Record<string, readonly PageCount[]>): { calibration: SpunCalibration; cleanPages: CleanPageCount[] } {
   const usable = Object.fromEntries(Object.entries(corpora).map(([name, ps]) => [name, ps.filter((p) => p.judged >= MIN_JUDGED)]));
   const { baseRate, spread } = fitBetaBinomial(Object.values(usable).flat());
   const stats = Object.entries(usable).map(([name, ps]) => {
-    const zs = ps.map((p) => z(p, baseRate, spread)).sort((a, b) => a - b);
-    return { name, ps, zs, q997: reachedBy(zs, FLAGGED_SHARE) };
+    const zs = ps.map((p) => z(p, baseRate, spread));
+    const criticals = ps.map((p, i) => criticalZ(zs[i]!, p.lexiconScore));
+    return { name, ps, zs, criticals, ownThreshold: thresholdFor(criticals, FLAGGED_SHARE) };
   });
-  const zSuspicious = Math.max(...stats.map((s) => s.q997));
-  const cleanPages = stats.map(({ name, zs }) => tallyPages(name, zs.map((x) => ({ flagged: x >= zSuspicious, also: { listed: x >= LIST_CONTEXT_FROM_Z } }))));
+  const zSuspicious = Math.max(...stats.map((s) => s.ownThreshold));
+  const cleanPages = stats.map(({ name, zs, criticals }) => tallyPages(name, zs.map((x, i) => ({ flagged: criticals[i]! >= zSuspicious, also: { listed: x >= LIST_CONTEXT_FROM_Z } }))));
   const r = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
   const calibration: SpunCalibration = {
     version: 1,
@@ -62,14 +89,14 @@ export function calibrate(corpora: Record<string, readonly PageCount[]>): { cali
     zSuspicious: r(zSuspicious, 3),
     minJudged: MIN_JUDGED,
     corpora: Object.fromEntries(
-      stats.map(({ name, ps, q997 }, i) => [
+      stats.map(({ name, ps, ownThreshold }, i) => [
         name,
         {
           pages: ps.length,
           wordsPerPage: PAGE_WORDS,
           meanRate: r(ps.reduce((s, p) => s + p.outOfPlace / p.judged, 0) / ps.length),
           flaggedShare: cleanPages[i]!.flaggedShare!,
-          q997: r(q997, 3),
+          ownThreshold: r(ownThreshold, 3),
         },
       ]),
     ),
@@ -81,8 +108,9 @@ export function countPages(docs: readonly TextDoc[]): PageCount[] {
   const model = spunModelFromFile();
   return docs.flatMap((d) =>
     pagesOf(d).map((text) => {
-      const { stats } = contextPart({ text, tokens: tokenize(text), language: 'eng' }, model);
-      return { judged: stats.judgedWords!, outOfPlace: stats.outOfPlaceWords! + stats.outOfPlacePairs! };
+      const input = { text, tokens: tokenize(text), language: 'eng' };
+      const { stats } = contextPart(input, model);
+      return { judged: stats.judgedWords!, outOfPlace: stats.outOfPlaceWords! + stats.outOfPlacePairs!, lexiconScore: lexiconPart(input).score };
     }),
   );
 }
