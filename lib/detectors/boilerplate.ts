@@ -101,13 +101,16 @@ export function compileFamily(family: BoilerplateFamily, variants: Record<string
 
 /**
  * Host-name labels that identify a site: no public suffix (`com`, `co.uk`, by the Public Suffix
- * List, so that `bls` of www.bls.gov is kept), no generic labels.
+ * List, so that `bls` of www.bls.gov is kept), no generic labels; and the registrable domain
+ * itself, which is all that identifies a site whose name is shorter than three letters (u.today,
+ * ft.com).
  */
 function siteLabels(hostname: string, generic: ReadonlySet<string>): string[] {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  const { domainWithoutSuffix, subdomain } = parseHost(host, { allowPrivateDomains: false });
+  const { domain, domainWithoutSuffix, subdomain } = parseHost(host, { allowPrivateDomains: false });
   const labels = domainWithoutSuffix ? [...(subdomain ? subdomain.split('.') : []), domainWithoutSuffix] : host.split('.');
-  return labels.filter((l) => l.length >= 3 && !generic.has(l));
+  const named = labels.filter((l) => l.length >= 3 && !generic.has(l));
+  return domain ? [...named, domain] : named;
 }
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'de', 'la', 'le', 'du', 'des', 'el', 'y', 'e', 'da', 'di']);

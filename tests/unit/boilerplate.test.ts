@@ -79,10 +79,19 @@ describe('boilerplate signal: credits to other outlets', () => {
     expect(r.score).toBeLessThan(60);
   });
 
+  it('counts a repost’s "This article was originally published on <outlet>" enough for suspicious, and nothing on that outlet’s own site', () => {
+    const line = 'This article was originally published on U.Today';
+    const r = run(`${PARAGRAPH}\n${line}`, 'https://crypto-digest.example/news/ripple');
+    expect(r.findings.map((f) => [f.rule, f.actual])).toEqual([['boilerplate/originally-published-on-outlet', line]]);
+    expect(r.score).toBeGreaterThanOrEqual(30);
+    expect(rules(`${PARAGRAPH}\n${line}`, 'https://u.today/ripple')).toEqual([]);
+  });
+
   it('says nothing when the outlet is the page’s own site', () => {
     expect(rules(`${PARAGRAPH}\nRead more on Benzinga`, 'https://www.benzinga.com/markets/x')).toEqual([]);
     expect(rules(`${PARAGRAPH}\nRead more at Rappler.com`, 'https://www.rappler.com/technology/x')).toEqual([]);
     expect(rules('The post Council passes budget appeared first on City Times.', 'https://www.citytimes.example/feed')).toEqual([]);
+    expect(rules(`${PARAGRAPH}\nRead more at FT.com`, 'https://www.ft.com/content/x')).toEqual([]);
   });
 
   it('counts the credit at half weight when the page’s address is unknown', () => {
