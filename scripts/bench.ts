@@ -277,7 +277,26 @@ const articleStagesMs = {
 log('');
 log(`A 10 kB article (${article.length} chars): ${articleMs} ms (median of 31); alone: ${Object.entries(articleStagesMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
 
+// Bad input (issue 10): texts that defeat the usual shortcuts, each 10 kB, and one token of 1 MB. Each must
+// cost no more than an article does, and the long token no more than 1 MB of ordinary text.
+const tenKB = (unit: string) => unit.repeat(Math.ceil(10_240 / unit.length)).slice(0, 10_240);
+const badInputs: Record<string, string> = {
+  'no content words': tenKB('the of and to a in is it that on '),
+  'one word repeated': tenKB('government '),
+  'mixed scripts': tenKB('Market Рынок 市场 سوق बाज़ार prices цены 价格 أسعار कीमतें rose. '),
+  'French text': tenKB('Le gouvernement a annoncé lundi une nouvelle réforme des retraites, présentée au parlement au printemps. '),
+  'random characters': Array.from({ length: 10_240 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 9000))).join(''),
+};
+const badInputMs = Object.fromEntries(Object.entries(badInputs).map(([name, text]) => [name, median31(() => engine(text))]));
+const longToken = 'a'.repeat(MB);
+const longTokenMs = +best(engine, longToken, 3).toFixed(1);
+const oneMBEngineMs = rows[0]!.engineMs;
+log('');
+log(`Bad input, 10 kB each (median of 31, ms): ${Object.entries(badInputMs).map(([k, v]) => `${k} ${v}`).join(', ')}; one 1 MB token ${longTokenMs} ms (1 MB of text: ${oneMBEngineMs} ms)`);
+
 const targets = {
+  badInput: { value: Math.max(...Object.values(badInputMs)), target: `≤ article (${articleMs} ms)`, met: Math.max(...Object.values(badInputMs)) <= articleMs },
+  longToken: { value: longTokenMs, target: `≤ 1 MB of text (${oneMBEngineMs} ms)`, met: longTokenMs <= oneMBEngineMs },
   ratio16: { value: last.ratio, target: '≤ 4', met: last.ratio <= 4 },
   growth: { value: growth.engine, target: '≤ 20', met: growth.engine <= 20 },
   article10kB: { value: articleMs, target: '≤ 10 ms', met: articleMs <= 10 },
@@ -288,7 +307,7 @@ log(`Targets: ${Object.entries(targets).map(([k, t]) => `${k} ${t.value} (${t.ta
 
 if (asJson) {
   process.stdout.write(
-    JSON.stringify({ lexicon, model, article10kBMs: articleMs, article10kBStagesMs: articleStagesMs, sizes: rows, growth, heap, stagesMs: Object.fromEntries(Object.entries(stageTimes).map(([k, v]) => [k, +v.toFixed(1)])), targets }, null, 2) + '\n',
+    JSON.stringify({ lexicon, model, article10kBMs: articleMs, article10kBStagesMs: articleStagesMs, badInputMs, longTokenMs, sizes: rows, growth, heap, stagesMs: Object.fromEntries(Object.entries(stageTimes).map(([k, v]) => [k, +v.toFixed(1)])), targets }, null, 2) + '\n',
   );
 }
 if (sink === 0.5) log('');
