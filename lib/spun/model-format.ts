@@ -11,7 +11,7 @@
  * per kind. Word ids are 16 bits (the vocabulary has fewer than 65,536 words).
  */
 export const MODEL_MAGIC = 0x4d4e5053; // "SPNM"
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** Section ids. */
 export const Section = {
@@ -49,6 +49,8 @@ export const Section = {
   codebooks: 16,
   /** UTF-8 JSON: provenance (sources, licences, counts) for the docs and the options page. */
   provenance: 17,
+  /** u32 bit vector of 2^BIGRAM_FILTER_BITS bits: a one-hash Bloom filter over the bigrams, at `bigramFilterSlot`. */
+  bigramFilter: 18,
 } as const;
 
 export const CODEBOOK = { unigramProb: 0, unigramBackoff: 1, bigramProb: 2, backoff: 3, trigramProb: 4 } as const;
@@ -64,3 +66,14 @@ export const RANK_BLOCK = 256;
 
 export const SENTENCE_START = '<s>';
 export const SENTENCE_END = '</s>';
+
+/**
+ * Bits of the bigram filter: 2^24 (2 MB) for about 2 M bigrams, so about 1 in 9 absent pairs still
+ * needs a search. Stored in the file, so that loading the model builds nothing.
+ */
+export const BIGRAM_FILTER_BITS = 24;
+
+/** The filter bit of the bigram (v w). */
+export function bigramFilterSlot(v: number, w: number): number {
+  return (Math.imul(v, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca77)) >>> (32 - BIGRAM_FILTER_BITS);
+}

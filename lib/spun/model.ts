@@ -1,4 +1,6 @@
 import {
+  BIGRAM_FILTER_BITS,
+  bigramFilterSlot,
   CODEBOOK,
   CODEBOOK_SIZE,
   MODEL_MAGIC,
@@ -51,9 +53,6 @@ export interface SpunModel {
 }
 
 export class ModelFormatError extends Error {}
-
-/** 2^24 bits (2 MB) for about 2 M bigrams: about 1 in 9 absent pairs still needs a search. */
-const BIGRAM_FILTER_BITS = 24;
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -154,23 +153,10 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     }
     return -1;
   }
-  // Most pairs a scan asks about are not in the model (nearly all of a two-word swap's candidates
-  // are not), so a one-hash Bloom filter over every bigram answers "no" for most of them without a
-  // search; it is built once, from the bigram lists, when the model loads.
-  const bigramFilter = new Int32Array(1 << (BIGRAM_FILTER_BITS - 5));
-  const contextHash = new Int32Array(n);
-  for (let v = 0; v < n; v++) contextHash[v] = Math.imul(v, 0x9e3779b1);
-  const wordHash = (w: number) => Math.imul(w + 1, 0x85ebca77);
-  const filterShift = 32 - BIGRAM_FILTER_BITS;
-  for (let w = 0; w < n; w++) {
-    const hw = wordHash(w);
-    for (let b = biStart[w]!, end = biStart[w + 1]!; b < end; b++) {
-      const slot = (contextHash[biCtx[b]!]! ^ hw) >>> filterShift;
-      bigramFilter[slot >>> 5]! |= 1 << (slot & 31);
-    }
-  }
+  const bigramFilter = u32(Section.bigramFilter);
+  if (bigramFilter.length !== 2 ** (BIGRAM_FILTER_BITS - 5)) throw new ModelFormatError('The bigram filter has the wrong size.');
   const bigram = (v: number, w: number) => {
-    const slot = (contextHash[v]! ^ wordHash(w)) >>> filterShift;
+    const slot = bigramFilterSlot(v, w);
     if ((bigramFilter[slot >>> 5]! & (1 << (slot & 31))) === 0) return -1;
     return search(biCtx, biStart[w]!, biStart[w + 1]!, v);
   };

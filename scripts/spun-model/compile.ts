@@ -15,6 +15,8 @@
  * - Synonyms: per judgeable word, the judgeable words of its synonym set, inflected like it.
  */
 import {
+  BIGRAM_FILTER_BITS,
+  bigramFilterSlot,
   CODEBOOK_SIZE,
   MODEL_MAGIC,
   MODEL_VERSION,
@@ -168,6 +170,16 @@ export function compileSpunModel(lm: SphinxLm, graph: SynonymGraph, options: Com
     }
   }
 
+  // Most pairs a scan asks about are not in the model (nearly all of a two-word swap's candidates
+  // are not), so a one-hash Bloom filter over every bigram answers "no" for most of them without a search.
+  const bigramFilter = new Uint32Array(2 ** (BIGRAM_FILTER_BITS - 5));
+  for (let w = 0; w < n; w++) {
+    for (let b = bigramStart[w]!; b < bigramStart[w + 1]!; b++) {
+      const slot = bigramFilterSlot(bigramContext[b]!, w);
+      bigramFilter[slot >>> 5]! |= 1 << (slot & 31);
+    }
+  }
+
   // Codebooks and codes.
   const unigramProb = Float32Array.from(oldIds, (o) => lm.unigramProb[o]!);
   const unigramBackoff = Float32Array.from(oldIds, (o) => lm.unigramBackoff[o]!);
@@ -234,6 +246,7 @@ export function compileSpunModel(lm: SphinxLm, graph: SynonymGraph, options: Com
     [Section.synonymData, Uint8Array.from(synonymData)],
     [Section.codebooks, new Uint8Array(codebooks.buffer)],
     [Section.provenance, encoder.encode(JSON.stringify({ ...options.provenance, counts }))],
+    [Section.bigramFilter, new Uint8Array(bigramFilter.buffer)],
   ];
   return { bytes: pack(sections), counts };
 }

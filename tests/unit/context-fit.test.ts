@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { spunModelFromFile } from '../../cli/spun-model';
+import { SPUN_MODEL_FILE, spunModelFromFile } from '../../cli/spun-model';
 import { contextPart, MAX_CONTEXT_TOKENS, MAX_SPUN_FINDINGS, SPUN_CALIBRATION } from '../../lib/detectors/spun';
 import { signalFace } from '../../lib/signals';
 import { analyze } from '../../lib/index';
 import { scanContextFit } from '../../lib/spun/context-fit';
 import { loadSpunModel, ModelFormatError } from '../../lib/spun/model';
+import { MODEL_VERSION, Section } from '../../lib/spun/model-format';
 import { contextScore, oddityZ, SUSPICIOUS_SCORE } from '../../lib/spun/statistic';
 import { tokenize } from '../../lib/tokenize';
 
@@ -31,6 +33,19 @@ describe('spun model file', () => {
   it('refuses bytes that are not a model, with a reason', () => {
     expect(() => loadSpunModel(new Uint8Array(100))).toThrow(ModelFormatError);
     expect(() => loadSpunModel(new Uint8Array(0))).toThrow(ModelFormatError);
+  });
+
+  it('refuses a model of another format version or with a cut bigram filter, rather than answering wrongly', () => {
+    const bytes = new Uint8Array(readFileSync(SPUN_MODEL_FILE));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const older = bytes.slice();
+    new DataView(older.buffer).setUint32(4, MODEL_VERSION - 1, true);
+    expect(() => loadSpunModel(older)).toThrow(/version/);
+    const cut = bytes.slice();
+    for (let i = 0; i < view.getUint32(8, true); i++) {
+      if (view.getUint32(12 + i * 12, true) === Section.bigramFilter) new DataView(cut.buffer).setUint32(12 + i * 12 + 8, 4096, true);
+    }
+    expect(() => loadSpunModel(cut)).toThrow(/bigram filter/);
   });
 });
 
