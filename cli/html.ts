@@ -4,9 +4,9 @@ import { readOriginClaims, type OriginClaim } from '../lib/origin';
 
 /**
  * HTML longer than this is cut before it is parsed: the parser's time and memory grow with the
- * whole document, and up to this much HTML, however dense its tags, they stay within those of
- * reading the engine's MAX_CHARS of plain text (docs/cli.md has the measurements). Article pages
- * are far smaller.
+ * whole document, and up to this much HTML, however dense its tags, its memory stays within that
+ * of reading the engine's MAX_CHARS of plain text and its time within seconds (docs/cli.md has the
+ * measurements). Article pages are far smaller.
  */
 export const MAX_HTML_CHARS = 8 * 1024 * 1024;
 
