@@ -103,6 +103,9 @@ export interface CompiledLexicon {
   match(tokens: Tokens, text: string): LexiconMatch[];
 }
 
+/** Words of ASCII letters and digits separated by single spaces: their tokens are the lower-cased words, found without the tokeniser's regex (most entries are such). */
+const PLAIN_PHRASE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 const toSet = (a: string[] | undefined) => (a && a.length ? new Set(a.map((t) => t.toLowerCase())) : undefined);
 
 /**
@@ -114,7 +117,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
   const root: TrieNode = { next: new Map(), entries: undefined };
   const all = lexiconEntries(data);
   all.forEach((entry, id) => {
-    const toks = phraseTokens(entry.phrase);
+    const toks = PLAIN_PHRASE.test(entry.phrase) ? entry.phrase.toLowerCase().split(' ') : phraseTokens(entry.phrase);
     if (toks.length === 0) return;
     let node = root;
     for (const t of toks) {
