@@ -6,19 +6,18 @@
  * any JSON Lines tool pays); `spinscope scan --jsonl` with 1 and 2 workers; and `spinscope scan
  * --json` on the same articles as a gzipped WET file (one gzip member per record, as Common Crawl
  * writes them) with 2 workers. Wall times are
- * medians of several runs; max RSS comes from /usr/bin/time where it is installed.
+ * medians of several runs; max RSS and CPU time as scripts/timed-run.ts measures them.
  * `npm run -s bench:cli -- --json` prints the figures as JSON.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanReferences } from '../corpora';
+import { timedRun } from './timed-run';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'spinscope.mjs');
-const TIME = '/usr/bin/time';
 const TARGET_BYTES = 5 * 1000 * 1000;
 const ARTICLE_CHARS = 2400;
 
@@ -69,23 +68,18 @@ interface Timing {
   cpuMs?: number;
 }
 
-/** Runs a command `runs` times: median and fastest wall time, and the largest max RSS seen. */
+/** Runs a command `runs` times: median and fastest wall time, the largest max RSS seen and the median CPU time. */
 function time(args: string[], runs: number): Timing {
   const walls: number[] = [];
   let maxRss: number | undefined;
   const cpus: number[] = [];
-  const timed = existsSync(TIME);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = timed
-      ? spawnSync(TIME, ['-f', '%M %U %S', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
-      : spawnSync(args[0]!, args.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
-    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const r = timedRun(args, { keepOutput: true });
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(-500)}`);
-    if (timed) {
-      const [rssKB, user, system] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
-      maxRss = Math.max(maxRss ?? 0, rssKB / 1024);
-      cpus.push((user + system) * 1000);
+    walls.push(r.wallMs);
+    if (r.maxRssMB !== undefined && r.cpuMs !== undefined) {
+      maxRss = Math.max(maxRss ?? 0, r.maxRssMB);
+      cpus.push(r.cpuMs);
     }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -13,10 +13,9 @@
  *   npm run measure:cli-inputs -- --quick      at 20 MB, to try it
  *   npm run -s measure:cli-inputs -- --json    the figures as JSON
  *
- * Max RSS comes from /usr/bin/time where it is installed, else from the process's own
- * process.resourceUsage(), which a preloaded module prints as it exits.
+ * Wall time and max RSS as scripts/timed-run.ts measures them (/usr/bin/time, else the process's
+ * own resource usage).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { characterShares } from '../lib/not-text';
 import { byteInputs, cleanArticles, LARGE_INPUTS, writeLargeInput } from './cli-inputs';
 import { printReport, reportOptions } from './evaluation';
+import { TIME, timedRun, type TimedRun } from './timed-run';
 
 const USAGE = `npm run measure:cli-inputs [-- --quick] [-- --json]
   --quick   large inputs of 20 MB instead of 200 MB
@@ -32,31 +32,15 @@ const options = reportOptions('measure:cli-inputs', USAGE, ['--quick']);
 const LARGE_BYTES = (options.flags.has('--quick') ? 20 : 200) * 1000 * 1000;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'spinscope.mjs');
-const TIME = '/usr/bin/time';
 const EXECUTABLE = '/usr/bin/ls';
 /** How far the command line looks for NUL bytes, and the part of each file the shares are counted on. */
 const HEAD_BYTES = 65536;
-/** Prints the process's own max RSS (kB) on standard error as it exits, when /usr/bin/time is missing. */
-const RSS_PRELOAD = `data:text/javascript,${encodeURIComponent("import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(2, `\\nmaxrss ${process.resourceUsage().maxRSS}\\n`));")}`;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  wallSeconds: number;
-  maxRssMB: number;
-}
 
 /** One run of `spinscope scan --json file`: its exit status, output, wall time and max RSS. */
-function scan(file: string, keepOutput: boolean): Run {
-  const timed = existsSync(TIME);
-  const node = [process.execPath, ...(timed ? [] : ['--import', RSS_PRELOAD]), BIN, 'scan', '--json', file];
-  const args = timed ? [TIME, '-f', 'maxrss %M', ...node] : node;
-  const start = process.hrtime.bigint();
-  const r = spawnSync(args[0]!, args.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', keepOutput ? 'pipe' : 'ignore', 'pipe'] });
-  const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const rssKB = Number(/maxrss (\d+)\s*$/.exec(r.stderr)?.[1]);
-  if (!Number.isFinite(rssKB)) throw new Error(`spinscope scan --json ${file}: no max RSS in its standard error (exit ${r.status}): ${r.stderr.slice(-500)}`);
-  return { status: r.status, stdout: r.stdout ?? '', wallSeconds, maxRssMB: rssKB / 1024 };
+function scan(file: string, keepOutput: boolean): TimedRun & { maxRssMB: number } {
+  const run = timedRun([process.execPath, BIN, 'scan', '--json', file], { keepOutput });
+  if (run.maxRssMB === undefined) throw new Error(`spinscope scan --json ${file}: no max RSS in its standard error (exit ${run.status}): ${run.stderr.slice(-500)}`);
+  return { ...run, maxRssMB: run.maxRssMB };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-inputs-'));
@@ -69,7 +53,7 @@ try {
     const run = scan(path, false);
     rmSync(path);
     if (run.status !== 0) throw new Error(`spinscope scan --json ${shape.name} exited with ${run.status}`);
-    return { input: shape.label, megabytes: Math.round(bytes / 1e6), wallSeconds: round(run.wallSeconds, 1), maxRssMB: Math.round(run.maxRssMB) };
+    return { input: shape.label, megabytes: Math.round(bytes / 1e6), wallSeconds: round(run.wallMs / 1000, 1), maxRssMB: Math.round(run.maxRssMB) };
   });
 
   const byteClasses = byteInputs(articles, readFileSync(EXECUTABLE)).map(({ label, name, bytes }) => {
