@@ -18,6 +18,7 @@ import { readHtmlPage } from '../cli/html';
 import { cliResources } from '../cli/spun-model';
 import { ORIGIN_SCORE } from '../lib/detectors/origin';
 import { analyze, DEFAULT_SETTINGS, SIGNAL_IDS, type Report } from '../lib/index';
+import { combineScores } from '../lib/score';
 
 const MANUALS: Record<string, string> = {
   python: '/usr/share/doc/python3.11/html',
@@ -68,9 +69,11 @@ for (const [name, dir] of Object.entries(MANUALS)) {
     if (name !== MIRRORED) continue;
     const copy = analyze(text, {}, { url: `https://docs-mirror.example${file}`, claims }, resources);
     if (copy.signals.origin.findings.some((f) => f.rule === 'origin/canonical')) withCanonicalElsewhere++;
-    // The other signals' combined evidence, as lib/score.ts combines it, then each origin score on top.
-    const others = SIGNAL_IDS.filter((id) => id !== 'origin').reduce((clean, id) => clean * (1 - Math.min(1, copy.signals[id].score / 100)), 1);
-    for (const score of TRIED_ORIGIN_SCORES) if (100 * (1 - others * (1 - score / 100)) >= suspicious) counts.set(score, counts.get(score)! + 1);
+    // The page's score as the engine combines it, with the origin signal scoring each tried value instead of its own.
+    for (const score of TRIED_ORIGIN_SCORES) {
+      const signals = { ...copy.signals, origin: { ...copy.signals.origin, assessed: true, score } };
+      if (combineScores(signals, DEFAULT_SETTINGS).score >= suspicious) counts.set(score, counts.get(score)! + 1);
+    }
   }
   manuals[name] = result;
   if (name === MIRRORED) mirror = { pages: result.pages, withCanonicalElsewhere, flaggedByOriginScore: Object.fromEntries(counts) };
