@@ -1,11 +1,12 @@
+import { independentEvidence, reportedScore } from './independent-evidence';
 import type { Settings } from './settings';
 import { SIGNAL_IDS, type SignalId } from './signals';
 import type { ScoredVerdict, SignalReport } from './types';
 
 /**
- * The combined score treats each signal as independent evidence: a signal scoring s (0..100) with
- * weight w says "low-quality syndication" with strength p = min(1, w·s/100), and the combined score
- * is the chance that at least one of them is right:
+ * The combined score treats each signal as independent evidence (./independent-evidence.ts): a signal scoring s
+ * (0..100) with weight w says "low-quality syndication" with strength p = min(1, w·s/100), and the
+ * combined score is the chance that at least one of them is right:
  *
  *     score = 100 · (1 − Π (1 − pᵢ))
  *
@@ -15,15 +16,14 @@ import type { ScoredVerdict, SignalReport } from './types';
  * show why.
  */
 export function combineScores(signals: Record<SignalId, SignalReport>, settings: Settings): { score: number; contributions: Record<SignalId, number> } {
-  let clean = 1;
   const contributions = {} as Record<SignalId, number>;
-  for (const id of SIGNAL_IDS) {
+  const strengths = SIGNAL_IDS.map((id) => {
     const s = signals[id];
     const p = s.enabled && s.assessed ? Math.min(1, (settings.signals[id].weight * s.score) / 100) : 0;
-    contributions[id] = Math.round(p * 1000) / 10;
-    clean *= 1 - p;
-  }
-  return { score: Math.round((1 - clean) * 1000) / 10, contributions };
+    contributions[id] = reportedScore(p);
+    return p;
+  });
+  return { score: reportedScore(independentEvidence(strengths)), contributions };
 }
 
 export function verdictFor(score: number, thresholds: Settings['thresholds']): ScoredVerdict {

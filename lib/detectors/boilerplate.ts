@@ -1,4 +1,5 @@
 import { showsCode } from '../code';
+import { independentEvidence, reportedScore } from '../independent-evidence';
 import rawData from '../data/boilerplate.json';
 import type { Finding } from '../types';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
@@ -240,11 +241,9 @@ export function scanBoilerplate(text: string, pageUrl: string | undefined, patte
   return scan;
 }
 
-/** Independent pieces of evidence combine as 100·(1 − Π(1 − wᵢ)), one term per family (its strongest match), so a repeated line counts once. */
+/** The families' matches as independent evidence (lib/independent-evidence.ts), one piece per family (its strongest match), so a repeated line counts once. */
 export function boilerplateScore(strongest: Map<string, number>): number {
-  let clean = 1;
-  for (const w of strongest.values()) clean *= 1 - Math.min(1, Math.max(0, w));
-  return Math.round((1 - clean) * 1000) / 10;
+  return reportedScore(independentEvidence(strongest.values()));
 }
 
 let compiled: CompiledPattern[] | undefined;

@@ -1,4 +1,5 @@
 import calibrationData from '../data/spun-calibration.json';
+import { independentEvidence, reportedScore } from '../independent-evidence';
 import type { CompiledLexicon } from '../lexicon';
 import { scanContextFit, type Oddity, type PairOddity } from '../spun/context-fit';
 import { lexiconPart, spunLexicon } from '../spun/lexicon-part';
@@ -17,8 +18,8 @@ export { spunLexicon, UNCORROBORATED } from '../spun/lexicon-part';
  *   rate (../spun/statistic.ts) — this generalises to spins no list has seen;
  * - the lexicon (../spun/lexicon-part.ts): phrases known from spinners' output and tortured-phrase
  *   research, each conclusive or nearly so on its own.
- * The signal's score combines the two as independent evidence, as lib/score.ts combines signals:
- * 100 · (1 − (1 − context/100)(1 − lexicon/100)). Without a model (not loaded, or failed to load)
+ * The signal's score combines the two as independent evidence (lib/independent-evidence.ts), as lib/score.ts
+ * combines signals: 100 · (1 − (1 − context/100)(1 − lexicon/100)). Without a model (not loaded, or failed to load)
  * only the lexicon runs, and the stats say so (`contextAssessed` 0).
  */
 export const SPUN_CALIBRATION = calibrationData as SpunCalibration;
@@ -145,12 +146,12 @@ export function detectSpun(input: DetectorInput, lexicon: CompiledLexicon = spun
   const lex = lexiconPart(input, lexicon);
   const model = input.resources?.spunModel;
   const ctx = model ? contextPart(input, model) : { score: 0, findings: [], listed: true, stats: { contextAssessed: 0 } };
-  const score = 100 * (1 - (1 - ctx.score / 100) * (1 - lex.score / 100));
+  const score = reportedScore(independentEvidence([ctx.score / 100, lex.score / 100]));
   const contextListed = ctx.listed ? ctx.findings : [];
   const all = [...lex.findings, ...contextListed];
   const findings = all.length > MAX_SPUN_FINDINGS ? [...all].sort((a, b) => b.weight - a.weight || a.start - b.start).slice(0, MAX_SPUN_FINDINGS).sort((a, b) => a.start - b.start) : all;
   return {
-    score: round(score),
+    score,
     findings,
     stats: {
       ...lex.stats,

@@ -1,4 +1,5 @@
 import type { Finding, RecoveredTable } from '../types';
+import { independentEvidence, reportedScore } from '../independent-evidence';
 import { showsCode } from '../code';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
 
@@ -56,11 +57,9 @@ export const GLUED_CELLS_CAP = 0.25;
  */
 export const PIPE_TABLES_CAP = 0.1;
 
-/** Combines independent findings (as lib/score.ts does), capped at `cap`. Returns the chance none holds. */
-function cappedClean(findings: Finding[], cap: number): number {
-  let clean = 1;
-  for (const f of findings) clean *= 1 - f.weight;
-  return Math.max(clean, 1 - cap);
+/** A group of findings as one piece of independent evidence (lib/independent-evidence.ts), at most `cap`. */
+function cappedEvidence(findings: Finding[], cap: number): number {
+  return Math.min(cap, independentEvidence(findings.map((f) => f.weight)));
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -277,13 +276,13 @@ export function detectTables(input: DetectorInput): DetectorResult {
   const { text } = input;
   const glued = gluedCellFindings(text);
   const piped = pipeTableFindings(text);
-  // Each finding is independent evidence (as in lib/score.ts); the weak kinds are capped as groups.
+  // Each finding is independent evidence; the weak kinds are capped as groups.
   const raw = piped.filter((f) => f.rule === 'tables/raw-markdown');
   const regular = piped.filter((f) => f.rule === 'tables/pipe-table');
-  const clean = cappedClean(glued, GLUED_CELLS_CAP) * cappedClean(regular, PIPE_TABLES_CAP) * cappedClean(raw, 1);
+  const evidence = independentEvidence([cappedEvidence(glued, GLUED_CELLS_CAP), cappedEvidence(regular, PIPE_TABLES_CAP), cappedEvidence(raw, 1)]);
   const findings = [...glued, ...piped].sort((a, b) => a.start - b.start);
   return {
-    score: Math.round((1 - clean) * 1000) / 10,
+    score: reportedScore(evidence),
     findings,
     stats: {
       tables: findings.length,

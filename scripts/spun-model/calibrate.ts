@@ -14,6 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spunModelFromFile } from '../../cli/spun-model';
+import { reportsAtLeast } from '../../lib/independent-evidence';
 import { contextPart, LIST_CONTEXT_FROM_Z } from '../../lib/detectors/spun';
 import { lexiconPart } from '../../lib/spun/lexicon-part';
 import { SUSPICIOUS_SCORE, type SpunCalibration } from '../../lib/spun/statistic';
@@ -46,8 +47,8 @@ export function fitBetaBinomial(pages: readonly PageCount[]): { baseRate: number
 
 const z = (p: PageCount, baseRate: number, spread: number) => (p.outOfPlace - p.judged * baseRate) / Math.sqrt(p.judged * baseRate * (1 - baseRate) + p.judged ** 2 * spread);
 
-/** Scores are reported and compared rounded to one decimal, so a page scoring 29.95 is flagged. */
-const FLAGGED_FROM = SUSPICIOUS_SCORE - 0.05;
+/** Scores are reported and compared rounded (lib/independent-evidence.ts), so a page scoring 29.95 is flagged. */
+const FLAGGED_FROM = reportsAtLeast(SUSPICIOUS_SCORE);
 
 /**
  * The highest zSuspicious at which the spun signal flags a page of this z and lexicon score: the
