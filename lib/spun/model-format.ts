@@ -77,3 +77,15 @@ export const BIGRAM_FILTER_BITS = 24;
 export function bigramFilterSlot(v: number, w: number): number {
   return (Math.imul(v, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca77)) >>> (32 - BIGRAM_FILTER_BITS);
 }
+
+/** Index of `key` in the ascending range [lo, hi) of `a`, or -1: how every list of word ids in the model is searched. */
+export function searchSorted(a: Uint16Array | Uint32Array, lo: number, hi: number, key: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid]!;
+    if (v < key) lo = mid + 1;
+    else if (v > key) hi = mid;
+    else return mid;
+  }
+  return -1;
+}

@@ -6,6 +6,7 @@ import {
   MODEL_MAGIC,
   MODEL_VERSION,
   RANK_BLOCK,
+  searchSorted,
   Section,
   SENTENCE_END,
   SENTENCE_START,
@@ -32,6 +33,8 @@ export interface SpunModel {
   unigram(w: number): number;
   /** True when the bigram (v w) is in the model. */
   hasBigram(v: number, w: number): boolean;
+  /** True when the model holds the trigram (u v w) itself, not only by back-off. */
+  hasTrigram(u: number, v: number, w: number): boolean;
   /** Index of the bigram (v w), or -1 when the model lacks it; for `logProbAt`. */
   bigram(v: number, w: number): number;
   /** The bigrams (v w) of a word w are the indices [bigramStart(w), bigramStart(w + 1)), sorted by v. */
@@ -142,23 +145,12 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
   let maxSynonyms = 0;
   for (let w = 0; w < n; w++) maxSynonyms = Math.max(maxSynonyms, synStart[w + 1]! - synStart[w]!);
 
-  /** Index of `key` in the sorted range [lo, hi) of `a`, or -1. */
-  function search(a: Uint16Array, lo: number, hi: number, key: number): number {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = a[mid]!;
-      if (v < key) lo = mid + 1;
-      else if (v > key) hi = mid;
-      else return mid;
-    }
-    return -1;
-  }
   const bigramFilter = u32(Section.bigramFilter);
   if (bigramFilter.length !== 2 ** (BIGRAM_FILTER_BITS - 5)) throw new ModelFormatError('The bigram filter has the wrong size.');
   const bigram = (v: number, w: number) => {
     const slot = bigramFilterSlot(v, w);
     if ((bigramFilter[slot >>> 5]! & (1 << (slot & 31))) === 0) return -1;
-    return search(biCtx, biStart[w]!, biStart[w + 1]!, v);
+    return searchSorted(biCtx, biStart[w]!, biStart[w + 1]!, v);
   };
   // The file's rank directory counts per RANK_BLOCK bigrams; expanded once to a count per 32-bit
   // word (a quarter of a byte per bigram), a rank is one popcount instead of a loop over the block.
@@ -199,7 +191,7 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     if (u < 0) return p2;
     const e = extra(b);
     if (e >= 0) {
-      const t = search(triCtx, triStart[e]!, triStart[e + 1]!, u);
+      const t = searchSorted(triCtx, triStart[e]!, triStart[e + 1]!, u);
       if (t >= 0) return triProbBook[triProb[t]!]!;
     }
     return p2 + historyBackoff(u, v);
@@ -235,6 +227,11 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     logProb,
     unigram: (w) => uniProbBook[uniProb[w]!]!,
     hasBigram: (v, w) => bigram(v, w) >= 0,
+    hasTrigram(u, v, w) {
+      const b = bigram(v, w);
+      const e = b < 0 ? -1 : extra(b);
+      return e >= 0 && searchSorted(triCtx, triStart[e]!, triStart[e + 1]!, u) >= 0;
+    },
     bigram,
     bigramStart: (w) => biStart[w]!,
     bigramContext: (index) => biCtx[index]!,

@@ -4,9 +4,9 @@
  * lib/data/lexicon.json. No file is read or written here.
  *
  * Every entry's rate in clean text sets or vetoes its weight: every clean reference corpus, the
- * `clean` pages of the dev corpus's tune part, the word pairs Google Books uses most, and for
- * generated spins WordNet's glosses and both thesauri's multi-word terms. The held-out dev pages are
- * not an input.
+ * `clean` pages of the dev corpus's tune part, the word pairs Google Books uses most and the n-grams
+ * of the spun signal's language model, and for generated spins WordNet's glosses and both thesauri's
+ * multi-word terms. The held-out dev pages are not an input.
  *
  * To estimate how the vetoing generalises to clean text it has not seen, the clean references are
  * split in two halves by document (inHalfB): the entries are also built with the veto from half A
@@ -37,6 +37,8 @@ export interface LexiconInputs {
   thesaurusTexts: readonly string[];
   /** The word pairs Google Books uses most, lower case, "w1 w2". */
   commonPairs: ReadonlySet<string>;
+  /** Whether the spun signal's language model holds every word pair and triple of the phrase's lower-case words. */
+  modelHolds: (words: readonly string[]) => boolean;
 }
 
 export interface LexiconBuild {
@@ -108,7 +110,18 @@ export function buildLexicon(inputs: LexiconInputs): LexiconBuild {
   curatedIdx.forEach((i, k) => curatedHits.set(i, ctxRefs[k]! + ctxTune[k]!));
 
   /**
-   * Weight from clean-text rate. A vetoable entry seen in clean text is dropped. A curated entry keeps
+   * A phrase that the language model holds whole (each word pair as a bigram, each triple as a
+   * trigram), or a pair Google Books uses most, is ordinary English, whatever a thesaurus or a paper
+   * screener says ("cloud computing", "elderly folks", "on the off chance"): the model keeps only
+   * n-grams its training text used repeatedly.
+   */
+  const ordinaryPhrase = (phrase: string) => {
+    const words = phraseTokens(phrase);
+    return words.length >= 2 && ((words.length === 2 && inputs.commonPairs.has(words.join(' '))) || inputs.modelHolds(words));
+  };
+
+  /**
+   * Weight from clean-text rate. A vetoable entry seen in clean text, or ordinary English, is dropped. A curated entry keeps
    * its ceiling when clean text never has it in its context, and is scaled down by its rate otherwise
    * (one hit per million words halves it), never below 0.05.
    */
@@ -116,7 +129,7 @@ export function buildLexicon(inputs: LexiconInputs): LexiconBuild {
     const d = drafts[i]!;
     if (d.vetoable) {
       const seen = rawA![i]! + (useHalfB ? rawB![i]! : 0) + rawTune![i]! + (d.source === 'generated' ? rawThesaurus![i]! : 0);
-      return seen > 0 || inputs.commonPairs.has(phraseTokens(d.phrase).join(' ')) ? undefined : d.weight;
+      return seen > 0 || ordinaryPhrase(d.phrase) ? undefined : d.weight;
     }
     const rate = (curatedHits.get(i)! * 1e6) / totalRefWords;
     return round2(Math.max(0.05, d.weight / (1 + rate)));

@@ -110,6 +110,18 @@ function readFingerprints(csv: string): Map<string, Fingerprint> {
   return meta;
 }
 
+/**
+ * The wording a PPS row says its tortured phrase replaced, as a reader can be shown it: a trailing
+ * doubt mark ("crow search algorithm ?", "gpu support (?)") is dropped; undefined when the row does
+ * not know the wording ("???", "(?)", "(?) detection"), since a finding must say what was replaced.
+ */
+export function ppsOriginal(correct: string): string | undefined {
+  const annotated = correct.replace(/\s*\(found in [^)]*\)/gi, '').trim();
+  if (annotated.includes('??')) return undefined;
+  const wording = annotated.replace(/\s*(?:\(\?\)|\?)$/, '').trim();
+  return !wording || wording.includes('(?)') ? undefined : wording;
+}
+
 /** PPS tortured phrases joined with their fingerprints (the CSV's text). */
 export function ppsDrafts(phrases: readonly TorturedPair[], fingerprintsCsv: string): Draft[] {
   const meta = readFingerprints(fingerprintsCsv);
@@ -117,7 +129,8 @@ export function ppsDrafts(phrases: readonly TorturedPair[], fingerprintsCsv: str
   for (const { tortured, correct } of phrases) {
     const phrase = tortured.trim().toLowerCase();
     const m = meta.get(phrase);
-    if (m?.skip || !phrase || phraseTokens(phrase).length === 0) continue;
+    const original = ppsOriginal(correct);
+    if (m?.skip || !phrase || phraseTokens(phrase).length === 0 || original === undefined) continue;
     // A row whose correct side contains every word of its tortured side replaced nothing: it is a
     // fragment of the correct term ("supervised learning" for "supervised (machine) learning"), not a spin.
     const correctWords = new Set(phraseTokens(correct));
@@ -127,7 +140,7 @@ export function ppsDrafts(phrases: readonly TorturedPair[], fingerprintsCsv: str
     let weight = Math.min(1, 0.55 + 0.1 * Math.log10(1 + papers));
     if (m?.and) weight *= 0.6;
     if (phraseTokens(phrase).length === 1) weight *= 0.6;
-    out.push({ phrase, original: [correct.trim()], weight: round2(weight), source: 'pps', context: m?.context, vetoable: true, tag: 'pps' });
+    out.push({ phrase, original: [original], weight: round2(weight), source: 'pps', context: m?.context, vetoable: true, tag: 'pps' });
   }
   return out;
 }

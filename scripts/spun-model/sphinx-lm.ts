@@ -15,6 +15,7 @@
  * trigrams under the bigram (second, third) keyed by the first word. Values are log base 1.0001;
  * this reader returns natural logarithms.
  */
+import { searchSorted } from '../../lib/spun/model-format';
 export const SPHINX_LM_PATH = '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin';
 export const SPHINX_LM_PACKAGE = 'pocketsphinx-en-us';
 
@@ -105,18 +106,7 @@ export function readSphinxLm(file: Uint8Array): SphinxLm {
   return { words, unigramProb, unigramBackoff, bigramStart, bigramContext, bigramProb, bigramBackoff, trigramStart, trigramContext, trigramProb };
 }
 
-function search(a: Uint32Array, lo: number, hi: number, key: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = a[mid]!;
-    if (v < key) lo = mid + 1;
-    else if (v > key) hi = mid;
-    else return mid;
-  }
-  return -1;
-}
-
-export const sphinxBigram = (lm: SphinxLm, v: number, w: number) => search(lm.bigramContext, lm.bigramStart[w]!, lm.bigramStart[w + 1]!, v);
+export const sphinxBigram = (lm: SphinxLm, v: number, w: number) => searchSorted(lm.bigramContext, lm.bigramStart[w]!, lm.bigramStart[w + 1]!, v);
 
 /** ln P(w | u v) with Katz back-off, as sphinxbase computes it; u, v are -1 for a shorter context. */
 export function sphinxLogProb(lm: SphinxLm, u: number, v: number, w: number): number {
@@ -129,6 +119,6 @@ export function sphinxLogProb(lm: SphinxLm, u: number, v: number, w: number): nu
   const b = sphinxBigram(lm, v, w);
   if (b < 0) return lm.unigramProb[w]! + lm.unigramBackoff[v]! + historyBackoff();
   if (u < 0) return lm.bigramProb[b]!;
-  const t = search(lm.trigramContext, lm.trigramStart[b]!, lm.trigramStart[b + 1]!, u);
+  const t = searchSorted(lm.trigramContext, lm.trigramStart[b]!, lm.trigramStart[b + 1]!, u);
   return t >= 0 ? lm.trigramProb[t]! : lm.bigramProb[b]! + historyBackoff();
 }

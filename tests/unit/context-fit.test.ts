@@ -30,6 +30,12 @@ describe('spun model file', () => {
     expect(String(model.provenance.languageModel)).toMatch(/BSD-2/);
   });
 
+  it('tells the word triples it holds from those it only estimates by back-off', () => {
+    const [the, united, states] = ['the', 'united', 'states'].map((w) => model.id(w)) as [number, number, number];
+    expect(model.hasTrigram(the, united, states)).toBe(true);
+    expect(model.hasTrigram(states, united, the)).toBe(false);
+  });
+
   it('refuses bytes that are not a model, with a reason', () => {
     expect(() => loadSpunModel(new Uint8Array(100))).toThrow(ModelFormatError);
     expect(() => loadSpunModel(new Uint8Array(0))).toThrow(ModelFormatError);

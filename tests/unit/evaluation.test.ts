@@ -82,12 +82,17 @@ describe('the lexicon build', () => {
       { tortured: 'profound learning', correct: 'deep learning' },
       { tortured: 'machine learning', correct: 'machine learning' },
       { tortured: 'table below', correct: 'table underneath' },
+      { tortured: 'elderly folks', correct: 'older adults' },
+      { tortured: 'on the off chance', correct: 'computer-aided design' },
+      { tortured: 'advantage gizmos', correct: '???' },
+      { tortured: 'crow inquiry calculation', correct: 'crow search algorithm ?' },
     ],
     ppsFingerprintsCsv: 'query,type,papers\n"""profound learning""",phrase,"1,200"\n',
     curated: [{ phrase: 'desk under', original: ['table below'], weight: 1, reason: 'test' }],
     thesaurusCompounds: [],
     thesaurusTexts: [],
     commonPairs: new Set(),
+    modelHolds: (words) => ['elderly folks', 'on the off chance'].includes(words.join(' ')),
   };
 
   it('keeps spins clean text never writes, drops those it does, and writes the same file from the same inputs', () => {
@@ -98,6 +103,12 @@ describe('the lexicon build', () => {
     // "table below" occurs in the clean text; "machine learning" replaced no word.
     expect(phrases).not.toContain('table below');
     expect(phrases).not.toContain('machine learning');
+    // What the language model holds is ordinary English, though no clean text here has it.
+    expect(phrases).not.toContain('elderly folks');
+    expect(phrases).not.toContain('on the off chance');
+    // A finding must say what was replaced: a row that does not know it is left out, and a doubt mark is not shown.
+    expect(phrases).not.toContain('advantage gizmos');
+    expect(built.entries.find((e) => e.phrase === 'crow inquiry calculation')!.original).toEqual(['crow search algorithm']);
     // Found in 1,200 papers: weighs more than a phrase PPS has no fingerprint for.
     expect(built.entries.find((e) => e.phrase === 'profound learning')!.weight).toBeGreaterThan(0.8);
     expect(lexiconFile(buildLexicon(inputs).entries)).toBe(lexiconFile(built.entries));
