@@ -28,23 +28,18 @@
  * the same page in the browser without an extension, both after garbage collection.
  */
 import { readFileSync, statSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { SHARED_DIR } from '../corpora';
+import { badgeText, CHROMIUM, CONTENT_SCRIPT_PATH, DIST, escapeHtml, serve, stat, type CpuProfile, type TraceEvent } from './chromium-measure';
 
-/** The built extension to measure (DIST=… measures another build, e.g. to compare two versions). */
-const DIST = resolve(process.env.DIST ?? '.output/chrome-mv3');
-const CONTENT_SCRIPT_PATH = 'content-scripts/content.js';
 const SEEDS = join(SHARED_DIR, 'seeds');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** Runs per page (timings on a shared 2-core machine vary; the median is reported with the range). */
 const RUNS = Number(process.env.RUNS ?? 9);
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function articlePage(title: string, paragraphs: string[]): string {
   const nav = Array.from({ length: 30 }, (_, i) => `<li><a href="/s${i}">Section ${i}</a></li>`).join('');
@@ -71,15 +66,6 @@ function pages(): Record<string, string> {
     }
   }
   return { '/typical.html': typical, '/big.html': articlePage(title, big) };
-}
-
-function serve(content: Record<string, string>): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    const body = content[req.url ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
 /**
@@ -118,25 +104,6 @@ function buildBaselineExtension(name: keyof typeof BASELINES): string {
 async function launch(extensionDir: string | undefined): Promise<BrowserContext> {
   const args = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'spinscope-measure-')), { executablePath: CHROMIUM, headless: true, args });
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  /** Wall duration and thread (CPU) duration, µs. */
-  dur?: number;
-  tdur?: number;
-  ts: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string }; chrome_extension_id?: { extension_id?: string } };
-}
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
 }
 
 interface ScriptTime {
@@ -254,14 +221,6 @@ async function heapUsed(page: Page): Promise<number> {
 }
 
 /** Spinscope's badge for the active tab ('' until the background has one). */
-function badgeText(sw: Worker): Promise<string> {
-  return sw.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: typeof browser };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
-  });
-}
-
 /**
  * Loads `url` in a new tab of `ctx` under trace and profile. With Spinscope (`sw` given), waits
  * until the badge shows a score; otherwise a second after load (nothing runs later).
@@ -301,13 +260,6 @@ async function measurePage(ctx: BrowserContext, url: string, sw: Worker | undefi
 }
 
 const MB = 1048576;
-
-/** "median (min–max, N)" of the finite values. */
-function stat(values: number[], digits = 1): string {
-  const v = values.filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
-  if (!v.length) return 'n/a';
-  return `${v[Math.floor(v.length / 2)]!.toFixed(digits)} (${v[0]!.toFixed(digits)}–${v[v.length - 1]!.toFixed(digits)}, n=${v.length})`;
-}
 
 async function main() {
   const spinscopeScript = join(DIST, CONTENT_SCRIPT_PATH);

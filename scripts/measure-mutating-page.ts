@@ -19,22 +19,18 @@
  * messages (every scan starts with one), seen by a listener added to the service worker.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { SHARED_DIR } from '../corpora';
+import { badgeText, CHROMIUM, CONTENT_SCRIPT_PATH, DIST, escapeHtml, serve, stat, type CpuProfile, type TraceEvent } from './chromium-measure';
 
-const DIST = resolve(process.env.DIST ?? '.output/chrome-mv3');
-const CONTENT_SCRIPT_PATH = 'content-scripts/content.js';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.RUNS ?? 3);
 const DURATION_SECONDS = Number(process.env.DURATION ?? 60);
 const WARMUP_SECONDS = Number(process.env.WARMUP ?? 15);
 const MUTATION_INTERVAL_MS = 50;
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function page(title: string, paragraphs: string[], reRenderArticle: boolean): string {
   const main = `<article><h1>${escapeHtml(title)}</h1>\n${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</article>`;
@@ -57,33 +53,6 @@ function pages(): Record<string, string> {
   const seed = readFileSync(join(seeds, readdirSync(seeds).sort()[0]!), 'utf8');
   const [title = 'Article', ...rest] = seed.split('\n').filter((l) => l.trim());
   return { '/re-rendered.html': page(title, rest, true), '/clock.html': page(title, rest, false) };
-}
-
-function serve(content: Record<string, string>): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    const body = content[req.url ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  tdur?: number;
-  ts: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { frames?: { url?: string; processId?: number }[] } };
-}
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
 }
 
 /** CPU ms of the samples with a frame of the content script, scaled by their task's thread-time share on the page's main thread. */
@@ -122,14 +91,6 @@ function contentScriptCpu(profile: CpuProfile, events: TraceEvent[], pageUrl: st
 }
 
 /** Spinscope's badge for the active tab ('' until the background has one). */
-function badgeText(sw: Worker): Promise<string> {
-  return sw.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: typeof browser };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
-  });
-}
-
 /** Scans started by content scripts so far (the listener is added on the first call). */
 function scansSoFar(sw: Worker): Promise<number> {
   return sw.evaluate(() => {
@@ -173,11 +134,6 @@ async function measure(ctx: BrowserContext, sw: Worker, url: string): Promise<{ 
   await done;
   await tab.close();
   return { cpuPerMinute: contentScriptCpu(profile, events, url) / minutes, scansPerMinute: scans / minutes, badge };
-}
-
-function stat(values: number[], digits = 1): string {
-  const v = [...values].sort((x, y) => x - y);
-  return `${v[Math.floor(v.length / 2)]!.toFixed(digits)} (${v[0]!.toFixed(digits)}–${v[v.length - 1]!.toFixed(digits)}, n=${v.length})`;
 }
 
 async function main() {
