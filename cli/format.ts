@@ -97,6 +97,7 @@ export function formatReport(name: string, text: string, report: Report, opts: {
     }
     const rows = face.evidence(s);
     lines.push(`  ${face.title}: ${evidenceSummary(face, s, rows)}`);
+    if (s.note) lines.push(`    ${s.note}`);
     lines.push(...evidenceLines(rows, at, opts.maxFindings));
   }
   return lines.join('\n') + '\n';

@@ -107,7 +107,7 @@ export function analyze(text: string, settings?: SettingsInput | Partial<Setting
       // A finding that is its whole sentence (a footer line) has no context to show.
       if (context.before || context.after) f.context = context;
     }
-    signals[id] = { id, enabled, assessed: true, score: r.score, findings: r.findings, stats: r.stats };
+    signals[id] = { id, enabled, assessed: true, ...(r.note ? { note: r.note } : {}), score: r.score, findings: r.findings, stats: r.stats };
     // The first signal in the registry's order that names an original gives the report's.
     if (r.sourceUrl) source ??= { url: r.sourceUrl, ...(r.sourceName ? { name: r.sourceName } : {}) };
   }

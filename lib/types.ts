@@ -58,7 +58,7 @@ export interface SignalReport {
   enabled: boolean;
   /** False when the signal could not judge this text (e.g. an English lexicon on a French page). */
   assessed: boolean;
-  /** Why the signal was not assessed, in words. */
+  /** Why the signal was not assessed, or, when it was, what its figures say beyond its findings; in words. */
   note?: string;
   /** 0..100 before the signal's weight is applied. */
   score: number;

@@ -120,6 +120,8 @@ function signalSection(doc: Document, report: Report, face: SignalFace): HTMLEle
   }
   const rows = face.evidence(signal);
   head.append(' ', el(doc, 'span', { 'data-testid': 'signal-summary', class: 'signal-summary' }, evidenceSummary(face, signal, rows)));
+  // The engine's words on what the signal's figures say beyond its rows (how many words were out of place, and why none is listed).
+  if (signal.note) section.append(el(doc, 'p', { class: 'note', 'data-testid': 'signal-note' }, signal.note));
   if (!rows.length) return section;
   const listed = rows.slice(0, MAX_ROWS);
   const items = listed.map((row, i) => evidenceRow(doc, row, listed[i - 1]));

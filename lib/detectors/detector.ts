@@ -37,6 +37,8 @@ export interface DetectorResult {
   sourceName?: string;
   /** Set when the detector could not judge this input: why, in words. The engine reports it as not assessed. */
   notAssessed?: string;
+  /** What the signal's figures say beyond its findings, in words (e.g. how many words were out of place, and why none is listed). */
+  note?: string;
 }
 
 export interface Detector {

@@ -103,8 +103,30 @@ function pairFinding(o: PairOddity, text: string, tokens: Tokens): Finding {
 /** One out-of-place word or pair says little (honest text has a few); the weight grows with how clearly the context prefers the synonym. */
 const oddityWeight = (commonGain: number) => round(Math.min(0.4, 0.1 + (commonGain - 3) / 20), 2);
 
+const count = (n: number) => n.toLocaleString('en-US');
+const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
+
+/**
+ * What contextual fit saw on the page, for the reader: how many words were out of place against
+ * honest English's rate, and why they are listed or not, so that the part of the score they add (or
+ * its absence) is never unexplained.
+ */
+function contextNote(outOfPlace: number, judged: number, listed: boolean, cal: SpunCalibration): string {
+  if (judged === 0) return 'No word here could be judged in its context.';
+  const seen = `Out of place in their context: ${count(outOfPlace)} of the ${count(judged)} words judged`;
+  if (judged < cal.minJudged) return `${seen}, too few words to compare with honest English, so they add nothing to the score.`;
+  const against = `${seen} (${percent(outOfPlace / judged)}), where honest English has about ${percent(cal.baseRate)}.`;
+  if (outOfPlace === 0) return against;
+  return listed ? `${against} Each is listed with the wording that fits the place.` : `${against} Honest pages vary that much, so they are not listed one by one.`;
+}
+
+/** Said when only the lexicon could run. */
+export const CONTEXT_NOT_LOADED_NOTE = 'Known spun phrases only: the model of English that judges words in their context could not be loaded.';
+
 export interface ContextPart {
   score: number;
+  /** The page's words out of place against honest English's rate, in words, and why they are or are not listed. */
+  note: string;
   /** Every word out of place, whether or not the page is odd enough for them to be listed. */
   findings: Finding[];
   /** The findings are worth showing: the page is too short to compare, or clearly odder than clean English. */
@@ -123,10 +145,12 @@ export function contextPart(input: DetectorInput, model: SpunModel, cal: SpunCal
   const score = contextScore(counted, scan.judged, cal);
   const z = oddityZ(counted, scan.judged, cal);
   const findings = [...scan.oddities.map((o) => oddityFinding(o, text, tokens)), ...scan.pairs.map((o) => pairFinding(o, text, tokens))];
+  const listed = scan.judged < cal.minJudged || z >= LIST_CONTEXT_FROM_Z;
   return {
     score,
+    note: contextNote(counted, scan.judged, listed, cal),
     findings: findings.sort((x, y) => x.start - y.start),
-    listed: scan.judged < cal.minJudged || z >= LIST_CONTEXT_FROM_Z,
+    listed,
     stats: {
       contextAssessed: 1,
       judgedWords: scan.judged,
@@ -145,7 +169,7 @@ export function contextPart(input: DetectorInput, model: SpunModel, cal: SpunCal
 export function detectSpun(input: DetectorInput, lexicon: CompiledLexicon = spunLexicon()): DetectorResult {
   const lex = lexiconPart(input, lexicon);
   const model = input.resources?.spunModel;
-  const ctx = model ? contextPart(input, model) : { score: 0, findings: [], listed: true, stats: { contextAssessed: 0 } };
+  const ctx: ContextPart = model ? contextPart(input, model) : { score: 0, note: CONTEXT_NOT_LOADED_NOTE, findings: [], listed: true, stats: { contextAssessed: 0 } };
   const score = reportedScore(independentEvidence([ctx.score / 100, lex.score / 100]));
   const contextListed = ctx.listed ? ctx.findings : [];
   const all = [...lex.findings, ...contextListed];
@@ -153,6 +177,7 @@ export function detectSpun(input: DetectorInput, lexicon: CompiledLexicon = spun
   return {
     score,
     findings,
+    note: ctx.note,
     stats: {
       ...lex.stats,
       lexiconScore: lex.score,

@@ -36,7 +36,7 @@ describe('spinscope scan (readable report)', () => {
       expect(stdout).toMatch(/Verdict: SYNDICATED\s+score \d+(\.\d)?\/100/);
       expect(stdout).toContain('Language: eng');
       for (const { title } of SIGNALS) expect(stdout).toContain(title);
-      expect(stdout).toMatch(/Spun synonyms: score [\d.]+ · \d+ phrases, \d+ times/);
+      expect(stdout).toMatch(/Spun synonyms: score [\d.]+ · \d+ phrases, \d+ times\n {4}Out of place in their context: \d+ of the [\d,]+ words judged \(\d+\.\d%\), where honest English has about 6\.4%\./);
       expect(stdout).toMatch(/“Jap Europe” → probably “Eastern Europe”/);
       expect(stdout).toMatch(/Original: https?:\/\//);
       // The second good file is still reported, with page text unable to drive the terminal.

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SPUN_MODEL_FILE, spunModelFromFile } from '../../cli/spun-model';
-import { contextPart, MAX_CONTEXT_TOKENS, MAX_SPUN_FINDINGS, SPUN_CALIBRATION } from '../../lib/detectors/spun';
+import { CONTEXT_NOT_LOADED_NOTE, contextPart, MAX_CONTEXT_TOKENS, MAX_SPUN_FINDINGS, SPUN_CALIBRATION } from '../../lib/detectors/spun';
+import { seeds } from '../../corpora';
 import { signalFace } from '../../lib/signals';
 import { analyze } from '../../lib/index';
 import { scanContextFit } from '../../lib/spun/context-fit';
@@ -163,10 +164,11 @@ describe('the spun signal with its model', () => {
     expect(r.signals.spun.assessed).toBe(false);
   });
 
-  it('runs without its model, checking known phrases only, and says so in the stats', () => {
+  it('runs without its model, checking known phrases only, and says so in the stats and to the reader', () => {
     const r = analyze('The Department of Homeland Safety said on Monday.');
     expect(r.signals.spun.stats.contextAssessed).toBe(0);
     expect(r.signals.spun.findings.every((f) => f.rule === 'spun/lexicon')).toBe(true);
+    expect(r.signals.spun.note).toBe(CONTEXT_NOT_LOADED_NOTE);
   });
 });
 
@@ -180,6 +182,19 @@ describe('what the reader sees of it', () => {
     const known = rows.find((r) => r.text === 'imaginative and prescient');
     expect(known).toMatchObject({ rule: 'spun/lexicon', expected: ['vision'] });
     expect(known?.detail).toBeUndefined();
+  });
+
+  it('says how many words were out of place against honest English, and why they are or are not listed', () => {
+    const seed = seeds()[0]!.text;
+    const spun = analyze(seed, {}, {}, resources).signals.spun;
+    const { outOfPlaceWords, outOfPlacePairs, judgedWords, contextFindingsWithheld } = spun.stats;
+    const counted = outOfPlaceWords! + outOfPlacePairs!;
+    expect(spun.note).toContain(`Out of place in their context: ${counted} of the ${judgedWords!.toLocaleString('en-US')} words judged (${((100 * counted) / judgedWords!).toFixed(1)}%), where honest English has about 6.4%.`);
+    // Withheld words still add to the score; the note is where the reader learns of them.
+    expect(contextFindingsWithheld).toBeGreaterThan(0);
+    expect(spun.note).toMatch(/not listed one by one\.$/);
+    const homeland = 'The Department of Homeland Safety met the White Home staff on Monday. '.repeat(3);
+    expect(analyze(homeland, {}, {}, resources).signals.spun.note).toMatch(/too few words to compare with honest English, so they add nothing to the score\.$/);
   });
 
   it('keeps at most MAX_SPUN_FINDINGS findings, strongest first, and counts them all', () => {

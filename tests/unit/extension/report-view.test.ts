@@ -58,6 +58,15 @@ describe('popup report view', () => {
     expect(summaries).toEqual(['score 12.3 · 2 phrases, 3 times', 'score 0 · nothing found', 'score 0 · nothing found']);
   });
 
+  it('shows what a signal says beyond its rows, such as the words out of place that are not listed', () => {
+    const root = document.createElement('main');
+    const report = reportWith({});
+    report.signals.spun.note = 'Out of place in their context: 9 of the 120 words judged (7.5%), where honest English has about 6.4%. Honest pages vary that much, so they are not listed one by one.';
+    renderTabState(root, { status: 'scanned', report });
+    expect(root.querySelector('[data-testid=signal-spun] [data-testid=signal-note]')!.textContent).toBe(report.signals.spun.note);
+    expect(root.querySelector('[data-testid=signal-tables] [data-testid=signal-note]')).toBeNull();
+  });
+
   it('renders page-derived text as text: a hostile page cannot inject markup', () => {
     const root = document.createElement('main');
     const report = reportWith(
