@@ -19,6 +19,20 @@ const polyfillAsEsm: Plugin = {
 };
 
 /**
+ * The engine's data files (lib/data/*.json) as JSON text parsed once, not as object literals: a
+ * service worker that wakes evaluates its whole script, and a 1.2 MB object literal costs far more
+ * to parse and build than the same text in a string handed to JSON.parse.
+ */
+const jsonDataAsParse: Plugin = {
+  name: 'spinscope:json-data-as-parse',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]lib[\\/]data[\\/][^\\/]+\.json$/.test(id)) return null;
+    return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(code)))});\n`, map: null, moduleType: 'js' };
+  },
+};
+
+/**
  * The spun signal's model, shipped as a file of the package beside the background (not bundled:
  * inlined into the script it would be evaluated as a 17 MB string literal at every worker start).
  * utils/spun-model-loader.ts fetches it by this name.
@@ -30,7 +44,7 @@ export const GECKO_ID = 'spinscope@spinscope.dev';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [polyfillAsEsm] }),
+  vite: () => ({ plugins: [jsonDataAsParse, polyfillAsEsm] }),
   hooks: {
     // Listed for the typed browser.runtime.getURL too.
     'prepare:publicPaths': (_wxt, paths) => {
