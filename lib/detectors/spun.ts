@@ -117,7 +117,9 @@ function contextNote(outOfPlace: number, judged: number, listed: boolean, cal: S
   if (judged < cal.minJudged) return `${seen}, too few words to compare with honest English, so they add nothing to the score.`;
   const against = `${seen} (${percent(outOfPlace / judged)}), where honest English has about ${percent(cal.baseRate)}.`;
   if (outOfPlace === 0) return against;
-  return listed ? `${against} Each is listed with the wording that fits the place.` : `${against} Honest pages vary that much, so they are not listed one by one.`;
+  if (listed) return `${against} Each is listed with the wording that fits the place.`;
+  if (outOfPlace / judged <= cal.baseRate) return `${against} That is no more than honest English has, so they are not listed.`;
+  return `${against} Honest pages vary that much, so they are not listed one by one.`;
 }
 
 /** Said when only the lexicon could run. */

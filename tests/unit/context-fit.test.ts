@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SPUN_MODEL_FILE, spunModelFromFile } from '../../cli/spun-model';
 import { CONTEXT_NOT_LOADED_NOTE, contextPart, MAX_CONTEXT_TOKENS, MAX_SPUN_FINDINGS, SPUN_CALIBRATION } from '../../lib/detectors/spun';
-import { seeds } from '../../corpora';
+import { devCorpus, seeds } from '../../corpora';
 import { signalFace } from '../../lib/signals';
 import { analyze } from '../../lib/index';
 import { scanContextFit } from '../../lib/spun/context-fit';
@@ -193,6 +193,9 @@ describe('what the reader sees of it', () => {
     // Withheld words still add to the score; the note is where the reader learns of them.
     expect(contextFindingsWithheld).toBeGreaterThan(0);
     expect(spun.note).toMatch(/not listed one by one\.$/);
+    // An honest page has a few, fewer than honest English's average here.
+    const honest = analyze(devCorpus().find((p) => p.id === 'clean-aedanobrien-com-1')!.text, {}, {}, resources).signals.spun;
+    expect(honest.note).toMatch(/^Out of place in their context: [1-9]\d* of the \d+ words judged \((\d|[0-5]\.\d|6\.[0-3])%\).* That is no more than honest English has, so they are not listed\.$/);
     const homeland = 'The Department of Homeland Safety met the White Home staff on Monday. '.repeat(3);
     expect(analyze(homeland, {}, {}, resources).signals.spun.note).toMatch(/too few words to compare with honest English, so they add nothing to the score\.$/);
   });
