@@ -22,7 +22,7 @@ import { loadLemmaGraph, loadSynonymGraph, synonymGraphOf, type SynonymGraph } f
 
 const require = createRequire(import.meta.url);
 export const PAGE_WORDS = 300;
-export const RATES = [0.03, 0.06, 0.09, 0.15];
+export const RATES = [0.03, 0.06, 0.09, 0.15, 0.3];
 const MAX_CHOICES = 6;
 const PAGES_PER_CORPUS = 200;
 
