@@ -61,3 +61,35 @@ export function stat(values: number[], digits = 1): string {
   if (!v.length) return 'n/a';
   return `${v[Math.floor(v.length / 2)]!.toFixed(digits)} (${v[0]!.toFixed(digits)}–${v[v.length - 1]!.toFixed(digits)}, n=${v.length})`;
 }
+
+/** A test of CPU-profile nodes: whether the node's stack holds a frame of a script whose address `isScript` accepts. */
+export function stackHolds(profile: CpuProfile, isScript: (url: string) => boolean): (nodeId: number) => boolean {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const known = new Map<number, boolean>();
+  const holds = (id: number): boolean => {
+    const seen = known.get(id);
+    if (seen !== undefined) return seen;
+    const up = parent.get(id);
+    const result = isScript(byId.get(id)?.callFrame.url ?? '') || (up !== undefined && holds(up));
+    known.set(id, result);
+    return result;
+  };
+  return holds;
+}
+
+/**
+ * The main-thread task running at each time asked, for times asked in increasing order (profile
+ * samples), and the share of its wall time the thread ran: a sample's wall time times that share is
+ * its CPU time, since a task's descheduled time (two cores shared with the browser) is no one's work.
+ */
+export function taskCursor(tasks: readonly TraceEvent[]): (t: number) => { task: TraceEvent | undefined; cpuShare: number } {
+  let index = 0;
+  return (t) => {
+    while (index < tasks.length && tasks[index]!.ts + (tasks[index]!.dur ?? 0) < t) index++;
+    const candidate = tasks[index];
+    const task = candidate && candidate.ts <= t ? candidate : undefined;
+    return { task, cpuShare: task?.dur && task.tdur !== undefined ? Math.min(1, task.tdur / task.dur) : 1 };
+  };
+}

@@ -34,7 +34,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { SHARED_DIR } from '../corpora';
-import { badgeText, CHROMIUM, CONTENT_SCRIPT_PATH, DIST, escapeHtml, serve, stat, type CpuProfile, type TraceEvent } from './chromium-measure';
+import { badgeText, CHROMIUM, CONTENT_SCRIPT_PATH, DIST, escapeHtml, serve, stackHolds, stat, taskCursor, type CpuProfile, type TraceEvent } from './chromium-measure';
 
 const SEEDS = join(SHARED_DIR, 'seeds');
 /** Runs per page (timings on a shared 2-core machine vary; the median is reported with the range). */
@@ -148,24 +148,17 @@ function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptPath
   wall += (evaluation.dur ?? 0) / 1000;
   addToTask(taskAt(evaluation.ts), evaluationMs);
 
+  const isMine = stackHolds(profile, (url) => url === scriptUrl);
+  // For the VERBOSE breakdown: each node's caller, to find the content script's own frame under a native leaf.
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const mine = new Map<number, boolean>();
-  const isMine = (id: number): boolean => {
-    const known = mine.get(id);
-    if (known !== undefined) return known;
-    const up = parent.get(id);
-    const result = byId.get(id)?.callFrame.url === scriptUrl || (up !== undefined && isMine(up));
-    mine.set(id, result);
-    return result;
-  };
   const breakdown = new Map<string, number>();
   const taskBreakdown = new Map<TraceEvent, Map<string, number>>();
   const evaluationEnd = evaluation.ts + (evaluation.dur ?? 0);
   let later = 0;
   let t = profile.startTime;
-  let taskIndex = 0;
+  const taskAtSample = taskCursor(tasks);
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i] ?? 0;
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
@@ -182,10 +175,7 @@ function contentScriptTime(profile: CpuProfile, events: TraceEvent[], scriptPath
     }
     // The evaluation is counted whole, as thread time, above.
     if (inEvaluation) continue;
-    while (taskIndex < tasks.length && tasks[taskIndex]!.ts + (tasks[taskIndex]!.dur ?? 0) < t) taskIndex++;
-    const candidate = tasks[taskIndex];
-    const task = candidate && candidate.ts <= t ? candidate : undefined;
-    const cpuShare = task?.dur && task.tdur !== undefined ? Math.min(1, task.tdur / task.dur) : 1;
+    const { task, cpuShare } = taskAtSample(t);
     later += dt * cpuShare;
     wall += dt;
     addToTask(task, dt * cpuShare);

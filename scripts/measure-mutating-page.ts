@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { SHARED_DIR } from '../corpora';
-import { badgeText, CHROMIUM, CONTENT_SCRIPT_PATH, DIST, escapeHtml, serve, stat, type CpuProfile, type TraceEvent } from './chromium-measure';
+import { badgeText, CHROMIUM, CONTENT_SCRIPT_PATH, DIST, escapeHtml, serve, stackHolds, stat, taskCursor, type CpuProfile, type TraceEvent } from './chromium-measure';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const DURATION_SECONDS = Number(process.env.DURATION ?? 60);
@@ -63,34 +63,18 @@ function contentScriptCpu(profile: CpuProfile, events: TraceEvent[], pageUrl: st
   if (pid === undefined || tid === undefined) throw new Error(`No main thread for ${pageUrl} in the trace.`);
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts);
 
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const mine = new Map<number, boolean>();
-  const isMine = (id: number): boolean => {
-    const known = mine.get(id);
-    if (known !== undefined) return known;
-    const up = parent.get(id);
-    const result = (byId.get(id)?.callFrame.url ?? '').endsWith(`/${CONTENT_SCRIPT_PATH}`) || (up !== undefined && isMine(up));
-    mine.set(id, result);
-    return result;
-  };
+  const isMine = stackHolds(profile, (url) => url.endsWith(`/${CONTENT_SCRIPT_PATH}`));
+  const taskAtSample = taskCursor(tasks);
   let cpu = 0;
   let t = profile.startTime;
-  let taskIndex = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i] ?? 0;
     if (!isMine(profile.samples[i]!)) continue;
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    while (taskIndex < tasks.length && tasks[taskIndex]!.ts + (tasks[taskIndex]!.dur ?? 0) < t) taskIndex++;
-    const candidate = tasks[taskIndex];
-    const task = candidate && candidate.ts <= t ? candidate : undefined;
-    cpu += dt * (task?.dur && task.tdur !== undefined ? Math.min(1, task.tdur / task.dur) : 1);
+    cpu += ((profile.timeDeltas[i + 1] ?? 0) / 1000) * taskAtSample(t).cpuShare;
   }
   return cpu;
 }
 
-/** Spinscope's badge for the active tab ('' until the background has one). */
 /** Scans started by content scripts so far (the listener is added on the first call). */
 function scansSoFar(sw: Worker): Promise<number> {
   return sw.evaluate(() => {
