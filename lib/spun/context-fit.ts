@@ -205,7 +205,8 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
     const unigramW = model.unigram(w);
     // A synonym without a bigram after b is scored by back-off: its left term is its unigram plus the
     // history's weight, the same for every such synonym.
-    const leftBackoff = b >= 0 ? model.backoff(a, b) : 0;
+    const leftHistory = b >= 0 ? model.historyBackoff(a, b) : 0;
+    const leftBackoff = b >= 0 ? model.backoff(-1, b) + leftHistory : 0;
     // The last trigram (s c d) has the same bigram (c d) for every synonym: looked up once.
     const cd = d >= 0 ? model.bigram(c, d) : -1;
     let best = -1;
@@ -218,7 +219,7 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
       // look better by being a commoner word, which commonGain takes out again.
       const before = b >= 0 ? model.bigram(b, s) : -1;
       const unigramS = model.unigram(s);
-      const l = (before >= 0 ? model.logProbAt(a, b, s, before) : unigramS + leftBackoff) - leftW;
+      const l = (before >= 0 ? model.logProbAt(a, b, s, before, leftHistory) : unigramS + leftBackoff) - leftW;
       // The right terms are at most 0, so the gain is at most l − rightW: skip what cannot reach either
       // threshold before looking anything up on the right.
       const bound = l - rightW;
@@ -291,9 +292,10 @@ function scanPairs(runs: Runs, odd: Uint8Array, model: SpunModel, first: Uint16A
     // Every term is at most 0, so the first and last terms (each depends on one synonym only) bound
     // the gain: candidates that cannot reach either threshold are never looked up.
     let maxLeft = -Infinity;
+    const leftHistory = b >= 0 ? model.historyBackoff(a, b) : 0;
     for (let j = 0; j < n1; j++) {
       const s1 = first[j]!;
-      const left = model.logProb(a, b, s1) - base;
+      const left = (b >= 0 ? model.logProbAt(a, b, s1, model.bigram(b, s1), leftHistory) : model.unigram(s1)) - base;
       firstLeft[j] = left < MIN_GAIN ? -Infinity : left;
       firstCommonLeft[j] = left - model.unigram(s1) + unigrams - MIN_COMMON_GAIN;
       if (left > maxLeft) maxLeft = left;

@@ -41,8 +41,13 @@ export interface SpunModel {
   bigramStart(w: number): number;
   /** The first word v of the bigram at an index. */
   bigramContext(index: number): number;
-  /** `logProb(u, v, w)` given `bigram(v, w)` already looked up (v ≥ 0), saving the search. */
-  logProbAt(u: number, v: number, w: number, bigramIndex: number): number;
+  /**
+   * `logProb(u, v, w)` given `bigram(v, w)` already looked up (v ≥ 0), saving the search; and, when
+   * many words are scored after one history, that history's `historyBackoff(u, v)`, saving another.
+   */
+  logProbAt(u: number, v: number, w: number, bigramIndex: number, history?: number): number;
+  /** ln of the back-off weight of the history (u v) as a pair, 0 when u < 0 or the model has no weight for it. */
+  historyBackoff(u: number, v: number): number;
   /** ln of the back-off weight of the history (u v), v ≥ 0: `logProb(u, v, w)` = `unigram(w)` + this when the model lacks (v w). */
   backoff(u: number, v: number): number;
   /** The synonyms of a word (ids, inflected like it), written into `out`; returns how many. */
@@ -170,6 +175,7 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
   }
   /** Back-off weight of the history (u v). */
   function historyBackoff(u: number, v: number): number {
+    if (u < 0) return 0;
     const h = bigram(u, v);
     if (h < 0) return 0;
     const e = extra(h);
@@ -182,11 +188,11 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
   }
 
   function backoff(u: number, v: number): number {
-    return uniBoBook[uniBo[v]!]! + (u >= 0 ? historyBackoff(u, v) : 0);
+    return uniBoBook[uniBo[v]!]! + historyBackoff(u, v);
   }
 
-  function logProbAt(u: number, v: number, w: number, b: number): number {
-    if (b < 0) return uniProbBook[uniProb[w]!]! + backoff(u, v);
+  function logProbAt(u: number, v: number, w: number, b: number, history?: number): number {
+    if (b < 0) return uniProbBook[uniProb[w]!]! + (uniBoBook[uniBo[v]!]! + (history ?? historyBackoff(u, v)));
     const p2 = biProbBook[biProb[b]!]!;
     if (u < 0) return p2;
     const e = extra(b);
@@ -194,7 +200,7 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
       const t = searchSorted(triCtx, triStart[e]!, triStart[e + 1]!, u);
       if (t >= 0) return triProbBook[triProb[t]!]!;
     }
-    return p2 + historyBackoff(u, v);
+    return p2 + (history ?? historyBackoff(u, v));
   }
 
   function synonyms(w: number, out: Uint16Array): number {
@@ -236,6 +242,7 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     bigramStart: (w) => biStart[w]!,
     bigramContext: (index) => biCtx[index]!,
     logProbAt,
+    historyBackoff,
     backoff,
     synonyms,
     maxSynonyms,
