@@ -226,7 +226,8 @@ export function scanContextFit(tokens: Tokens, text: string, model: SpunModel, m
       if (bound < MIN_GAIN || bound - (unigramS - unigramW) < MIN_COMMON_GAIN) continue;
       const after = c >= 0 ? model.bigram(s, c) : -1;
       if (before < 0 && after < 0) continue;
-      const r = c >= 0 ? model.logProbAt(b, s, c, after) + (d >= 0 ? model.logProbAt(s, c, d, cd) : 0) : 0;
+      // The histories (b s) and (s c) are the bigrams just looked up: their back-off weights need no search.
+      const r = c >= 0 ? model.logProbAt(b, s, c, after, model.bigramBackoff(before)) + (d >= 0 ? model.logProbAt(s, c, d, cd, model.bigramBackoff(after)) : 0) : 0;
       const gain = l + r - rightW;
       if (gain < MIN_GAIN || gain - (unigramS - unigramW) < MIN_COMMON_GAIN) continue;
       gains[j] = gain;
@@ -265,6 +266,9 @@ function scanPairs(runs: Runs, odd: Uint8Array, model: SpunModel, first: Uint16A
   const secondLast = new Float64Array(model.maxSynonyms);
   const firstLeft = new Float64Array(model.maxSynonyms);
   const firstCommonLeft = new Float64Array(model.maxSynonyms);
+  /** Back-off weights of the histories (b s1) and (s2 c), from the bigrams looked up for the first and last terms. */
+  const firstHistory = new Float64Array(model.maxSynonyms);
+  const secondAfter = new Int32Array(model.maxSynonyms);
   const found: PairOddity[] = [];
   /** Best candidates of the current pair: [gain, commonGain, s1, s2], strongest first. */
   const best: [number, number, number, number][] = [];
@@ -286,7 +290,8 @@ function scanPairs(runs: Runs, odd: Uint8Array, model: SpunModel, first: Uint16A
     const cd = c >= 0 && d >= 0 ? model.bigram(c, d) : -1;
     for (let k = 0; k < n2; k++) {
       secondUnigram[k] = model.unigram(second[k]!);
-      secondLast[k] = c >= 0 && d >= 0 ? model.logProbAt(second[k]!, c, d, cd) : 0;
+      secondAfter[k] = c >= 0 ? model.bigram(second[k]!, c) : -1;
+      secondLast[k] = c >= 0 && d >= 0 ? model.logProbAt(second[k]!, c, d, cd, model.bigramBackoff(secondAfter[k]!)) : 0;
     }
     best.length = 0;
     // Every term is at most 0, so the first and last terms (each depends on one synonym only) bound
@@ -295,7 +300,9 @@ function scanPairs(runs: Runs, odd: Uint8Array, model: SpunModel, first: Uint16A
     const leftHistory = b >= 0 ? model.historyBackoff(a, b) : 0;
     for (let j = 0; j < n1; j++) {
       const s1 = first[j]!;
-      const left = (b >= 0 ? model.logProbAt(a, b, s1, model.bigram(b, s1), leftHistory) : model.unigram(s1)) - base;
+      const bs1 = b >= 0 ? model.bigram(b, s1) : -1;
+      firstHistory[j] = model.bigramBackoff(bs1);
+      const left = (b >= 0 ? model.logProbAt(a, b, s1, bs1, leftHistory) : model.unigram(s1)) - base;
       firstLeft[j] = left < MIN_GAIN ? -Infinity : left;
       firstCommonLeft[j] = left - model.unigram(s1) + unigrams - MIN_COMMON_GAIN;
       if (left > maxLeft) maxLeft = left;
@@ -304,7 +311,7 @@ function scanPairs(runs: Runs, odd: Uint8Array, model: SpunModel, first: Uint16A
     const consider = (j: number, k: number, xy: number) => {
       const s1 = first[j]!;
       const s2 = second[k]!;
-      const gain = firstLeft[j]! + model.logProbAt(b, s1, s2, xy) + (c >= 0 ? model.logProb(s1, s2, c) + secondLast[k]! : 0);
+      const gain = firstLeft[j]! + model.logProbAt(b, s1, s2, xy, firstHistory[j]!) + (c >= 0 ? model.logProbAt(s1, s2, c, secondAfter[k]!, model.bigramBackoff(xy)) + secondLast[k]! : 0);
       if (gain < MIN_GAIN) return;
       const commonGain = gain - (model.unigram(s1) + secondUnigram[k]! - unigrams);
       if (commonGain >= MIN_COMMON_GAIN) best.push([gain, commonGain, s1, s2]);

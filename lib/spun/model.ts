@@ -48,6 +48,8 @@ export interface SpunModel {
   logProbAt(u: number, v: number, w: number, bigramIndex: number, history?: number): number;
   /** ln of the back-off weight of the history (u v) as a pair, 0 when u < 0 or the model has no weight for it. */
   historyBackoff(u: number, v: number): number;
+  /** `historyBackoff(u, v)` given `bigram(u, v)` already looked up (-1 when absent). */
+  bigramBackoff(bigramIndex: number): number;
   /** ln of the back-off weight of the history (u v), v ≥ 0: `logProb(u, v, w)` = `unigram(w)` + this when the model lacks (v w). */
   backoff(u: number, v: number): number;
   /** The synonyms of a word (ids, inflected like it), written into `out`; returns how many. */
@@ -175,10 +177,10 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
   }
   /** Back-off weight of the history (u v). */
   function historyBackoff(u: number, v: number): number {
-    if (u < 0) return 0;
-    const h = bigram(u, v);
-    if (h < 0) return 0;
-    const e = extra(h);
+    return u < 0 ? 0 : bigramBackoff(bigram(u, v));
+  }
+  function bigramBackoff(h: number): number {
+    const e = h < 0 ? -1 : extra(h);
     return e < 0 ? 0 : boBook[extraBo[e]!]!;
   }
 
@@ -243,6 +245,7 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     bigramContext: (index) => biCtx[index]!,
     logProbAt,
     historyBackoff,
+    bigramBackoff,
     backoff,
     synonyms,
     maxSynonyms,
