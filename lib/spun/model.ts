@@ -175,10 +175,16 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     if ((word & bit) === 0) return -1;
     return wordRank[b >>> 5]! + popcount(word & (bit - 1));
   }
+  /** Index of the trigram (u v w) given the bigram (v w)'s index b ≥ 0, or -1 when the model lacks it. */
+  function trigram(u: number, b: number): number {
+    const e = extra(b);
+    return e < 0 ? -1 : searchSorted(triCtx, triStart[e]!, triStart[e + 1]!, u);
+  }
   /** Back-off weight of the history (u v). */
   function historyBackoff(u: number, v: number): number {
     return u < 0 ? 0 : bigramBackoff(bigram(u, v));
   }
+  /** Back-off weight of the bigram at index h as a history (0 when h < 0 or it has none). */
   function bigramBackoff(h: number): number {
     const e = h < 0 ? -1 : extra(h);
     return e < 0 ? 0 : boBook[extraBo[e]!]!;
@@ -197,12 +203,8 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     if (b < 0) return uniProbBook[uniProb[w]!]! + (uniBoBook[uniBo[v]!]! + (history ?? historyBackoff(u, v)));
     const p2 = biProbBook[biProb[b]!]!;
     if (u < 0) return p2;
-    const e = extra(b);
-    if (e >= 0) {
-      const t = searchSorted(triCtx, triStart[e]!, triStart[e + 1]!, u);
-      if (t >= 0) return triProbBook[triProb[t]!]!;
-    }
-    return p2 + (history ?? historyBackoff(u, v));
+    const t = trigram(u, b);
+    return t >= 0 ? triProbBook[triProb[t]!]! : p2 + (history ?? historyBackoff(u, v));
   }
 
   function synonyms(w: number, out: Uint16Array): number {
@@ -237,8 +239,7 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     hasBigram: (v, w) => bigram(v, w) >= 0,
     hasTrigram(u, v, w) {
       const b = bigram(v, w);
-      const e = b < 0 ? -1 : extra(b);
-      return e >= 0 && searchSorted(triCtx, triStart[e]!, triStart[e + 1]!, u) >= 0;
+      return b >= 0 && trigram(u, b) >= 0;
     },
     bigram,
     bigramStart: (w) => biStart[w]!,
