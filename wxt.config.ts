@@ -19,9 +19,9 @@ const polyfillAsEsm: Plugin = {
 };
 
 /**
- * The engine's data files (lib/data/*.json) as JSON text parsed once, not as object literals: a
- * service worker that wakes evaluates its whole script, and a 1.2 MB object literal costs far more
- * to parse and build than the same text in a string handed to JSON.parse.
+ * The engine's bundled data files (lib/data/*.json: boilerplate patterns, calibrations) as JSON text
+ * parsed once, not as object literals: a service worker that wakes evaluates its whole script, and an
+ * object literal costs far more to parse and build than the same text in a string handed to JSON.parse.
  */
 const jsonDataAsParse: Plugin = {
   name: 'spinscope:json-data-as-parse',
@@ -33,25 +33,36 @@ const jsonDataAsParse: Plugin = {
 };
 
 /**
- * The spun signal's model, shipped as a file of the package beside the background (not bundled:
- * inlined into the script it would be evaluated as a 17 MB string literal at every worker start).
- * utils/spun-model-loader.ts fetches it by this name.
+ * The engine's large data, shipped as files of the package beside the background and fetched by it
+ * (utils/engine-resources.ts), not bundled: inside the script they would be compiled and evaluated
+ * at every start of the service worker (the model as a 17 MB string literal, the lexicon as 1.2 MB
+ * of JSON text), while a fetched file costs only its reading. Names in the package = names in lib/data.
  */
-export const SPUN_MODEL_ASSET = 'spun-model.bin';
+export const ENGINE_DATA_FILES = ['spun-model.bin', 'lexicon.json'] as const;
+
+/** The extension's engine leaves the bundled lexicon out (lib/spun/bundled-lexicon.ts): its background fetches the file. */
+const lexiconNotBundled: Plugin = {
+  name: 'spinscope:lexicon-not-bundled',
+  enforce: 'pre',
+  load(id) {
+    if (!/[\\/]lib[\\/]spun[\\/]bundled-lexicon\.ts$/.test(id)) return null;
+    return 'export const BUNDLED_LEXICON = undefined;\n';
+  },
+};
 
 // Fixed Gecko id: Firefox needs it for storage.sync and the end-to-end tests install the build under it.
 export const GECKO_ID = 'spinscope@spinscope.dev';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [jsonDataAsParse, polyfillAsEsm] }),
+  vite: () => ({ plugins: [lexiconNotBundled, jsonDataAsParse, polyfillAsEsm] }),
   hooks: {
     // Listed for the typed browser.runtime.getURL too.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(`/${SPUN_MODEL_ASSET}`);
+      for (const file of ENGINE_DATA_FILES) paths.push(`/${file}`);
     },
     'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: resolve(import.meta.dirname, 'lib', 'data', SPUN_MODEL_ASSET), relativeDest: SPUN_MODEL_ASSET });
+      for (const file of ENGINE_DATA_FILES) files.push({ absoluteSrc: resolve(import.meta.dirname, 'lib', 'data', file), relativeDest: file });
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -51,6 +51,14 @@ export interface LexiconData {
   sources: Record<string, string>;
   entries: LexiconEntry[];
   groups?: LexiconGroup[];
+  /**
+   * The entries by their first two normalised tokens joined by a space (the one token of a one-token
+   * phrase), each as [id, its further tokens joined by spaces] (ids count `entries`, then the groups'
+   * phrases, in file order), longest phrase first, then by id: `lexiconIndex(data)`, stored by the
+   * lexicon build so that loading the lexicon reads no phrase, and matching tries only the entries
+   * that share a page's next two tokens. Computed at load when absent.
+   */
+  index?: Record<string, LexiconIndexEntry[]>;
 }
 
 /** All entries of a data file, groups expanded, in file order (entries first). */
@@ -68,16 +76,13 @@ export function lexiconEntries(data: LexiconData): LexiconEntry[] {
   return out;
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode> | undefined;
-  /** Entries that end at this node (more than one only when contexts differ). */
-  entries: CompiledEntry[] | undefined;
-}
+/** An entry of the index: its id, and its normalised tokens after the index key's, joined by single spaces ('' for none). */
+export type LexiconIndexEntry = [id: number, rest: string];
 
+/** An entry as matching reads it once its tokens matched: its context and case to check. */
 interface CompiledEntry {
   id: number;
   entry: LexiconEntry;
-  length: number;
   exactCase: boolean;
   prevAny?: Set<string>;
   prevNone?: Set<string>;
@@ -98,7 +103,6 @@ export interface LexiconMatch {
 
 export interface CompiledLexicon {
   size: number;
-  entries: readonly LexiconEntry[];
   /** Matches in `tokens`, which must come from tokenising `text`. */
   match(tokens: Tokens, text: string): LexiconMatch[];
 }
@@ -106,30 +110,85 @@ export interface CompiledLexicon {
 /** Words of ASCII letters and digits separated by single spaces: their tokens are the lower-cased words, found without the tokeniser's regex (most entries are such). */
 const PLAIN_PHRASE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
+/** A phrase's normalised tokens, as matching compares them with a text's. */
+const tokensOf = (phrase: string) => (PLAIN_PHRASE.test(phrase) ? phrase.toLowerCase().split(' ') : phraseTokens(phrase));
+
 const toSet = (a: string[] | undefined) => (a && a.length ? new Set(a.map((t) => t.toLowerCase())) : undefined);
 
+/** Index keys of one token: the phrases of one token; of two: every longer phrase too. */
+const KEY_TOKENS = 2;
+
+/** The index the lexicon build stores (`LexiconData.index`). */
+export function lexiconIndex(data: LexiconData): Record<string, LexiconIndexEntry[]> {
+  const byKey = new Map<string, { id: number; tokens: string[] }[]>();
+  lexiconEntries(data).forEach((entry, id) => {
+    const tokens = tokensOf(entry.phrase);
+    if (tokens.length === 0) return;
+    const key = tokens.slice(0, KEY_TOKENS).join(' ');
+    const list = byKey.get(key);
+    if (list) list.push({ id, tokens });
+    else byKey.set(key, [{ id, tokens }]);
+  });
+  const index: Record<string, LexiconIndexEntry[]> = {};
+  for (const [key, list] of [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    index[key] = list.sort((a, b) => b.tokens.length - a.tokens.length || a.id - b.id).map((e) => [e.id, e.tokens.slice(KEY_TOKENS).join(' ')]);
+  }
+  return index;
+}
+
+/** The entry with an id of the index, without expanding every group: ids past `entries` fall into the groups in order. */
+function entryReader(data: LexiconData): { size: number; entry(id: number): LexiconEntry } {
+  const groups = data.groups ?? [];
+  const groupStarts = new Int32Array(groups.length + 1);
+  groupStarts[0] = data.entries.length;
+  groups.forEach((g, k) => (groupStarts[k + 1] = groupStarts[k]! + g.phrases.length));
+  // One `original` array per group, shared by its entries (read-only).
+  const originals: (string[] | undefined)[] = new Array(groups.length);
+  return {
+    size: groupStarts[groups.length]!,
+    entry(id) {
+      if (id < data.entries.length) return data.entries[id]!;
+      let lo = 0;
+      let hi = groups.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (groupStarts[mid]! <= id) lo = mid;
+        else hi = mid - 1;
+      }
+      const g = groups[lo]!;
+      const e: LexiconEntry = { phrase: g.phrases[id - groupStarts[lo]!]!, original: (originals[lo] ??= [g.original]), weight: g.weight, source: g.source };
+      if (g.exactCase) e.exactCase = true;
+      return e;
+    },
+  };
+}
+
 /**
- * Compiles entries into a token-level trie. Matching is one pass over the tokens: at each token a
- * single Map lookup at the root rejects almost every token (most words start no phrase), and the
- * longest phrase starting there is taken, so matching costs O(tokens × longest phrase).
+ * Compiles a lexicon for matching. Entries are found by the page's next two tokens (or one, for
+ * one-token phrases) through the index: the data's own, stored by the lexicon build, because the
+ * background loads the lexicon at every start of its service worker and this way reads no phrase
+ * until one matches. Each index list is ordered longest phrase first, so the first listed entry whose
+ * tokens and context hold is the longest phrase starting at that token. Matching costs a Map lookup
+ * per token (two where a phrase of several tokens starts with it).
  */
 export function compileLexicon(data: LexiconData): CompiledLexicon {
-  const root: TrieNode = { next: new Map(), entries: undefined };
-  const all = lexiconEntries(data);
-  all.forEach((entry, id) => {
-    const toks = PLAIN_PHRASE.test(entry.phrase) ? entry.phrase.toLowerCase().split(' ') : phraseTokens(entry.phrase);
-    if (toks.length === 0) return;
-    let node = root;
-    for (const t of toks) {
-      node.next ??= new Map();
-      let child = node.next.get(t);
-      if (!child) {
-        child = { next: undefined, entries: undefined };
-        node.next.set(t, child);
-      }
-      node = child;
-    }
-    const c: CompiledEntry = { id, entry, length: toks.length, exactCase: entry.exactCase === true };
+  const byKey = new Map(Object.entries(data.index ?? lexiconIndex(data)));
+  /** First tokens of the phrases of several tokens, whose two-token keys are worth forming. */
+  const startsLonger = new Set<string>();
+  for (const key of byKey.keys()) {
+    const space = key.indexOf(' ');
+    if (space > 0) startsLonger.add(key.slice(0, space));
+  }
+  const reader = entryReader(data);
+  const compiled = new Map<number, CompiledEntry>();
+  /** Per entry id, its number of tokens after the key's plus one, counted on first use (0: not yet counted). */
+  const restTokens = new Int8Array(reader.size);
+
+  function compiledEntry(id: number): CompiledEntry {
+    let c = compiled.get(id);
+    if (c) return c;
+    const entry = reader.entry(id);
+    c = { id, entry, exactCase: entry.exactCase === true };
     const ctx = entry.context;
     if (ctx) {
       c.prevAny = toSet(ctx.prevAny);
@@ -137,8 +196,19 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
       c.nextAny = toSet(ctx.nextAny);
       c.nextNone = toSet(ctx.nextNone);
     }
-    (node.entries ??= []).push(c);
-  });
+    compiled.set(id, c);
+    return c;
+  }
+
+  function restLength(id: number, rest: string): number {
+    let n = restTokens[id]! - 1;
+    if (n < 0) {
+      n = rest ? 1 : 0;
+      for (let at = rest.indexOf(' '); at >= 0; at = rest.indexOf(' ', at + 1)) n++;
+      restTokens[id] = n + 1;
+    }
+    return n;
+  }
 
   function contextHolds(c: CompiledEntry, tokens: Tokens, text: string, first: number, last: number): boolean {
     if (c.exactCase && text.slice(tokens.starts[first]!, tokens.ends[last]!) !== c.entry.phrase) return false;
@@ -153,48 +223,41 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
 
   function match(tokens: Tokens, text: string): LexiconMatch[] {
     const out: LexiconMatch[] = [];
-    const rootNext = root.next!;
     const { norms, count } = tokens;
+    /** The page's tokens from `from` joined like an index entry's rest: following[n] holds n of them. */
+    const following: string[] = [''];
+    /** The first entry of `list` (keyed by the tokens before `from`) whose further tokens and context hold at i; sets `last`. */
+    let last = 0;
+    const firstHolding = (list: readonly LexiconIndexEntry[], i: number, from: number): CompiledEntry | undefined => {
+      following.length = 1;
+      for (const [id, rest] of list) {
+        const n = restLength(id, rest);
+        if (from + n > count) continue;
+        for (let k = following.length; k <= n; k++) following.push(k === 1 ? norms[from]! : `${following[k - 1]!} ${norms[from + k - 1]!}`);
+        if (following[n] !== rest) continue;
+        const c = compiledEntry(id);
+        if (contextHolds(c, tokens, text, i, from + n - 1)) {
+          last = from + n - 1;
+          return c;
+        }
+      }
+      return undefined;
+    };
     let i = 0;
     while (i < count) {
-      let node = rootNext.get(norms[i]!);
-      if (node === undefined) {
+      const first = norms[i]!;
+      const longer = i + 1 < count && startsLonger.has(first) ? byKey.get(`${first} ${norms[i + 1]!}`) : undefined;
+      const single = byKey.get(first);
+      const best = (longer && firstHolding(longer, i, i + 2)) || (single && firstHolding(single, i, i + 1));
+      if (!best) {
         i++;
         continue;
       }
-      let best: CompiledEntry | undefined;
-      let bestLast = i;
-      let j = i;
-      while (node !== undefined) {
-        if (node.entries) {
-          for (const c of node.entries) {
-            if (contextHolds(c, tokens, text, i, j)) {
-              best = c;
-              bestLast = j;
-              break;
-            }
-          }
-        }
-        j++;
-        if (j >= count || node.next === undefined) break;
-        node = node.next.get(norms[j]!);
-      }
-      if (best) {
-        out.push({
-          id: best.id,
-          entry: best.entry,
-          firstToken: i,
-          lastToken: bestLast,
-          start: tokens.starts[i]!,
-          end: tokens.ends[bestLast]!,
-        });
-        i = bestLast + 1;
-      } else {
-        i++;
-      }
+      out.push({ id: best.id, entry: best.entry, firstToken: i, lastToken: last, start: tokens.starts[i]!, end: tokens.ends[last]! });
+      i = last + 1;
     }
     return out;
   }
 
-  return { size: all.length, entries: all, match };
+  return { size: reader.size, match };
 }

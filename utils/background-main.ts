@@ -4,7 +4,7 @@ import { validOriginClaims } from '@/lib/origin';
 import { decideScan, isExcluded, normaliseSite, type ScanReason, type Settings } from '@/lib/settings';
 import { showBadge } from './badge';
 import { t } from './i18n';
-import { spunModel } from './spun-model-loader';
+import { engineResources } from './engine-resources';
 import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response } from './messages';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { recordWrongVerdict, wrongVerdictRecord } from './wrong-verdicts';
@@ -82,8 +82,8 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
     pending.parts.push(message.text);
     if (!message.done) return { ok: true };
     incoming.delete(tabId);
-    const [{ settings }, model] = await Promise.all([loadSettings(), spunModel()]);
-    const report = analyze(pending.parts.join(''), settings, { url: message.url, claims: validOriginClaims(message.claims) }, { spunModel: model });
+    const [{ settings }, resources] = await Promise.all([loadSettings(), engineResources()]);
+    const report = analyze(pending.parts.join(''), settings, { url: message.url, claims: validOriginClaims(message.claims) }, resources);
     await setState(tabId, { status: 'scanned', report, url: message.url }, settings);
     return { ok: true };
   },
@@ -147,8 +147,8 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener(onMessage);
   // Browsers without keyboard shortcuts (Firefox for Android) have no `commands`.
   browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
-  // Started at wake-up, so the model is read while the content script is still extracting.
-  void spunModel();
+  // Started at wake-up, so the data is read while the content script is still extracting.
+  void engineResources();
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') {

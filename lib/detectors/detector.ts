@@ -1,3 +1,4 @@
+import type { CompiledLexicon } from '../lexicon';
 import type { OriginClaim } from '../origin';
 import type { SpunModel } from '../spun/model';
 import type { Tokens } from '../tokenize';
@@ -24,6 +25,8 @@ export interface DetectorInput {
 export interface EngineResources {
   /** The spun signal's language model (lib/data/spun-model.bin); without it, only the lexicon runs. */
   spunModel?: SpunModel;
+  /** The spun signal's known phrases (lib/data/lexicon.json, compiled); without it, the bundled copy where there is one, else only the model runs. */
+  spunLexicon?: CompiledLexicon;
 }
 
 export interface DetectorResult {

@@ -168,9 +168,13 @@ export function contextPart(input: DetectorInput, model: SpunModel, cal: SpunCal
   };
 }
 
-export function detectSpun(input: DetectorInput, lexicon: CompiledLexicon = spunLexicon()): DetectorResult {
-  const lex = lexiconPart(input, lexicon);
+/** Said when the known phrases could not be loaded. */
+export const LEXICON_NOT_LOADED_NOTE = 'Known spun phrases were not checked: their list could not be loaded.';
+
+export function detectSpun(input: DetectorInput, lexicon: CompiledLexicon | undefined = input.resources?.spunLexicon ?? spunLexicon()): DetectorResult {
   const model = input.resources?.spunModel;
+  if (!model && !lexicon) return { score: 0, findings: [], stats: { contextAssessed: 0, lexiconSize: 0 }, notAssessed: 'Not assessed: neither the model of English nor the list of known spun phrases could be loaded.' };
+  const lex = lexicon ? lexiconPart(input, lexicon) : { score: 0, findings: [], stats: { lexiconSize: 0 } };
   const ctx: ContextPart = model ? contextPart(input, model) : { score: 0, note: CONTEXT_NOT_LOADED_NOTE, findings: [], listed: true, stats: { contextAssessed: 0 } };
   const score = reportedScore(independentEvidence([ctx.score / 100, lex.score / 100]));
   const contextListed = ctx.listed ? ctx.findings : [];
@@ -179,7 +183,7 @@ export function detectSpun(input: DetectorInput, lexicon: CompiledLexicon = spun
   return {
     score,
     findings,
-    note: ctx.note,
+    note: lexicon ? ctx.note : `${ctx.note} ${LEXICON_NOT_LOADED_NOTE}`,
     stats: {
       ...lex.stats,
       lexiconScore: lex.score,

@@ -1,5 +1,5 @@
-import lexiconData from '../data/lexicon.json';
-import { compileLexicon, type CompiledLexicon, type LexiconData, type LexiconEntry } from '../lexicon';
+import { compileLexicon, type CompiledLexicon, type LexiconEntry } from '../lexicon';
+import { BUNDLED_LEXICON } from './bundled-lexicon';
 import type { Finding } from '../types';
 import type { DetectorInput, DetectorResult } from '../detectors/detector';
 
@@ -30,9 +30,12 @@ export const UNCORROBORATED = 0.25;
 const GENERATED = 'generated';
 
 let compiled: CompiledLexicon | undefined;
-/** Compiled on first use so importing the engine costs nothing until a text is analysed. */
-export function spunLexicon(): CompiledLexicon {
-  compiled ??= compileLexicon(lexiconData as LexiconData);
+/**
+ * The bundled lexicon, compiled on first use so importing the engine costs nothing until a text is
+ * analysed; undefined in the extension, whose background loads it as a resource.
+ */
+export function spunLexicon(): CompiledLexicon | undefined {
+  if (BUNDLED_LEXICON) compiled ??= compileLexicon(BUNDLED_LEXICON);
   return compiled;
 }
 
@@ -54,7 +57,7 @@ function substitutions(e: LexiconEntry): [string, string][] {
   return out;
 }
 
-export function lexiconPart(input: DetectorInput, lexicon: CompiledLexicon = spunLexicon()): DetectorResult {
+export function lexiconPart(input: DetectorInput, lexicon: CompiledLexicon): DetectorResult {
   const { text, tokens } = input;
   const matches = lexicon.match(tokens, text);
   const findings: Finding[] = [];

@@ -12,7 +12,7 @@
  * split in two halves by document (inHalfB): the entries are also built with the veto from half A
  * only (`halfAEntries`), so that their hits on half B can be counted. The shipped lexicon uses both.
  */
-import { compileLexicon, type LexiconEntry, type LexiconGroup } from '../../lib/lexicon';
+import { compileLexicon, lexiconIndex, type LexiconEntry, type LexiconGroup } from '../../lib/lexicon';
 import type { TextDoc } from '../../corpora';
 import { phraseTokens, type Tokens } from '../../lib/tokenize';
 import { inHalfB } from '../evaluation';
@@ -173,7 +173,8 @@ export function buildLexicon(inputs: LexiconInputs): LexiconBuild {
 
 /**
  * The text of lib/data/lexicon.json: context-free generated entries as groups (one original, many
- * spins, one weight) to keep the file small; the rest one entry a line.
+ * spins, one weight) to keep the file small; the rest one entry a line; then the index by first
+ * token that matching reads (`lexiconIndex`), one token a line.
  */
 export function lexiconFile(entries: readonly LexiconEntry[]): string {
   const groupable = (e: LexiconEntry) => e.source === 'generated' && !e.context;
@@ -191,8 +192,10 @@ export function lexiconFile(entries: readonly LexiconEntry[]): string {
     g.phrases.push(e.phrase);
   }
   const groups = [...groupMap.values()].sort((a, b) => a.source.localeCompare(b.source) || a.original.localeCompare(b.original) || a.weight - b.weight);
+  const index = lexiconIndex({ version: 1, sources: SOURCES, entries: plain, groups });
   return (
     `{"version":1,"sources":${JSON.stringify(SOURCES, null, 2)},\n"entries":[\n${plain.map((e) => JSON.stringify(e)).join(',\n')}\n],\n` +
-    `"groups":[\n${groups.map((g) => JSON.stringify(g)).join(',\n')}\n]}\n`
+    `"groups":[\n${groups.map((g) => JSON.stringify(g)).join(',\n')}\n],\n` +
+    `"index":{\n${Object.entries(index).map(([first, ids]) => `${JSON.stringify(first)}:${JSON.stringify(ids)}`).join(',\n')}\n}}\n`
   );
 }

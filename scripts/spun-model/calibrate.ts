@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { spunModelFromFile } from '../../cli/spun-model';
 import { reportsAtLeast } from '../../lib/independent-evidence';
 import { contextPart, LIST_CONTEXT_FROM_Z } from '../../lib/detectors/spun';
-import { lexiconPart } from '../../lib/spun/lexicon-part';
+import { lexiconPart, spunLexicon } from '../../lib/spun/lexicon-part';
 import { SUSPICIOUS_SCORE, type SpunCalibration } from '../../lib/spun/statistic';
 import { tokenize } from '../../lib/tokenize';
 import type { TextDoc } from '../../corpora';
@@ -107,11 +107,13 @@ export function calibrate(corpora: Record<string, readonly PageCount[]>): { cali
 
 export function countPages(docs: readonly TextDoc[]): PageCount[] {
   const model = spunModelFromFile();
+  const lexicon = spunLexicon();
+  if (!lexicon) throw new Error('The calibration reads the lexicon bundled with the engine (lib/data/lexicon.json), and it is missing.');
   return docs.flatMap((d) =>
     pagesOf(d).map((text) => {
       const input = { text, tokens: tokenize(text), language: 'eng' };
       const { stats } = contextPart(input, model);
-      return { judged: stats.judgedWords!, outOfPlace: stats.outOfPlaceWords! + stats.outOfPlacePairs!, lexiconScore: lexiconPart(input).score };
+      return { judged: stats.judgedWords!, outOfPlace: stats.outOfPlaceWords! + stats.outOfPlacePairs!, lexiconScore: lexiconPart(input, lexicon).score };
     }),
   );
 }

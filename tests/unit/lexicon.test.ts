@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import data from '../../lib/data/lexicon.json';
-import { compileLexicon, lexiconEntries, type LexiconData } from '../../lib/lexicon';
+import { compileLexicon, lexiconEntries, lexiconIndex, type LexiconData } from '../../lib/lexicon';
 import { phraseTokens, tokenize } from '../../lib/tokenize';
 
-const lexicon = data as LexiconData;
+const lexicon = data as unknown as LexiconData;
 const entries = lexiconEntries(lexicon);
 
 describe('shipped lexicon data', () => {
@@ -22,6 +22,19 @@ describe('shipped lexicon data', () => {
       (e) => !(e.weight > 0 && e.weight <= 1) || e.original.length === 0 || e.original.some((o) => !o.trim()) || phraseTokens(e.phrase).length === 0,
     );
     expect(bad).toEqual([]);
+  });
+
+  it('stores the index matching reads, as its entries give it (a hand edit that forgets it fails here)', () => {
+    const { index, ...withoutIndex } = lexicon;
+    expect(index).toEqual(lexiconIndex(withoutIndex));
+  });
+
+  it('matches the same phrases through its stored index as through one computed at load', () => {
+    const { index: _, ...withoutIndex } = lexicon;
+    const text = 'The imaginative and prescient of the Jap Europe financial system, with big information science.';
+    const found = (data: LexiconData) => compileLexicon(data).match(tokenize(text), text).map((m) => [m.start, m.end, m.entry.original]);
+    expect(found(lexicon)).toEqual(found(withoutIndex));
+    expect(found(lexicon).length).toBeGreaterThan(0);
   });
 
   it('has no duplicate entries', () => {
