@@ -11,7 +11,7 @@
  * per kind. Word ids are 16 bits (the vocabulary has fewer than 65,536 words).
  */
 export const MODEL_MAGIC = 0x4d4e5053; // "SPNM"
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /** Section ids. */
 export const Section = {
@@ -51,6 +51,12 @@ export const Section = {
   provenance: 17,
   /** u32 bit vector of 2^BIGRAM_FILTER_BITS bits: a one-hash Bloom filter over the bigrams, at `bigramFilterSlot`. */
   bigramFilter: 18,
+  /**
+   * u16 open-addressing table of the vocabulary: a word's slot is `wordHash(word)` masked to the
+   * table's size (a power of two, at least twice the words), probed linearly; each slot holds the
+   * word's id + 1, 0 when empty. Stored, so that loading the model builds no map of its words.
+   */
+  vocabularyIndex: 19,
 } as const;
 
 export const CODEBOOK = { unigramProb: 0, unigramBackoff: 1, bigramProb: 2, backoff: 3, trigramProb: 4 } as const;
@@ -77,6 +83,16 @@ export const BIGRAM_FILTER_BITS = 24;
 export function bigramFilterSlot(v: number, w: number): number {
   return (Math.imul(v, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca77)) >>> (32 - BIGRAM_FILTER_BITS);
 }
+
+/** FNV-1a over a word's UTF-16 code units: the vocabulary index's hash, the same in the build and at run time. */
+export function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The vocabulary index's slots for n words: the power of two at least twice n. */
+export const vocabularyIndexSize = (n: number) => 2 ** Math.ceil(Math.log2(2 * Math.max(1, n)));
 
 /** Index of `key` in the ascending range [lo, hi) of `a`, or -1: how every list of word ids in the model is searched. */
 export function searchSorted(a: Uint16Array | Uint32Array, lo: number, hi: number, key: number): number {

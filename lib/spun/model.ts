@@ -8,6 +8,8 @@ import {
   RANK_BLOCK,
   searchSorted,
   Section,
+  vocabularyIndexSize,
+  wordHash,
   SENTENCE_END,
   SENTENCE_START,
   WORD_CENTRE,
@@ -15,8 +17,8 @@ import {
 
 /**
  * The compiled 3-gram model of English and the synonym table, read straight from the bytes of
- * lib/data/spun-model.bin (layout in model-format.ts): loading is a few typed-array views and one
- * map of the vocabulary, with no parsing of n-grams or synonym lists.
+ * lib/data/spun-model.bin (layout in model-format.ts): loading is a few typed-array views, with no
+ * parsing of n-grams or synonym lists and no map of the vocabulary (its hash table is in the file).
  */
 export interface SpunModel {
   readonly vocabularySize: number;
@@ -116,14 +118,29 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
   const [vo] = section(Section.vocabulary);
   const textStart = vo + 4 + (n + 1) * 4;
   const text = new TextDecoder().decode(new Uint8Array(buffer, base + textStart, vocab[n + 1]!));
-  const words: string[] = new Array(n);
-  const ids = new Map<string, number>();
   // Offsets are in bytes; the vocabulary is ASCII apart from rare words, so decode per word only then.
   const ascii = text.length === vocab[n + 1]!;
-  for (let i = 0; i < n; i++) {
-    const w = ascii ? text.slice(vocab[1 + i]!, vocab[2 + i]!) : new TextDecoder().decode(new Uint8Array(buffer, base + textStart + vocab[1 + i]!, vocab[2 + i]! - vocab[1 + i]!));
-    words[i] = w;
-    ids.set(w, i);
+  const decoded: (string | undefined)[] = new Array(n);
+  const word = (i: number): string =>
+    (decoded[i] ??= ascii ? text.slice(vocab[1 + i]!, vocab[2 + i]!) : new TextDecoder().decode(new Uint8Array(buffer, base + textStart + vocab[1 + i]!, vocab[2 + i]! - vocab[1 + i]!)));
+  const vocabularyIndex = u16(Section.vocabularyIndex);
+  if (vocabularyIndex.length !== vocabularyIndexSize(n)) throw new ModelFormatError('The vocabulary index has the wrong size.');
+  const slotMask = vocabularyIndex.length - 1;
+  const vocabularyBytes = new Uint8Array(buffer, base + textStart, vocab[n + 1]!);
+  /** The word at id i is `w`: compared byte by byte with the file's ASCII, without making a string. */
+  const isWord = (i: number, w: string): boolean => {
+    if (!ascii) return word(i) === w;
+    const start = vocab[1 + i]!;
+    if (vocab[2 + i]! - start !== w.length) return false;
+    for (let k = 0; k < w.length; k++) if (vocabularyBytes[start + k] !== w.charCodeAt(k)) return false;
+    return true;
+  };
+  function id(w: string): number {
+    for (let slot = wordHash(w) & slotMask; ; slot = (slot + 1) & slotMask) {
+      const entry = vocabularyIndex[slot]!;
+      if (entry === 0) return -1;
+      if (isWord(entry - 1, w)) return entry - 1;
+    }
   }
 
   const flags = u8(Section.wordFlags);
@@ -229,11 +246,11 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
 
   return {
     vocabularySize: n,
-    id: (word) => ids.get(word) ?? -1,
-    word: (id) => words[id] ?? '',
+    id,
+    word: (i) => (i >= 0 && i < n ? word(i) : ''),
     isCentre: (id) => (flags[id]! & WORD_CENTRE) !== 0,
-    sentenceStart: ids.get(SENTENCE_START) ?? -1,
-    sentenceEnd: ids.get(SENTENCE_END) ?? -1,
+    sentenceStart: id(SENTENCE_START),
+    sentenceEnd: id(SENTENCE_END),
     logProb,
     unigram: (w) => uniProbBook[uniProb[w]!]!,
     hasBigram: (v, w) => bigram(v, w) >= 0,

@@ -24,8 +24,10 @@ import {
   Section,
   SENTENCE_END,
   SENTENCE_START,
+  vocabularyIndexSize,
   WORD_CENTRE,
   WORD_MARKER,
+  wordHash,
 } from '../../lib/spun/model-format';
 import { sphinxBigram, type SphinxLm } from './sphinx-lm';
 import type { SynonymGraph } from './synonym-graph';
@@ -227,6 +229,14 @@ export function compileSpunModel(lm: SphinxLm, graph: SynonymGraph, options: Com
     offset += b.length;
   }
 
+  const slots = vocabularyIndexSize(n);
+  const vocabularyIndex = new Uint16Array(slots);
+  for (let i = 0; i < n; i++) {
+    let slot = wordHash(words[i]!) & (slots - 1);
+    while (vocabularyIndex[slot] !== 0) slot = (slot + 1) & (slots - 1);
+    vocabularyIndex[slot] = i + 1;
+  }
+
   const counts = { words: n, centres: flags.filter((f) => f & WORD_CENTRE).length, bigrams: m, trigrams: trigramContext.length, backoffs: extraBackoff.length, synonymEntries };
   const sections: [number, Uint8Array][] = [
     [Section.vocabulary, concat(new Uint8Array(vocabulary.buffer), vocabularyText)],
@@ -247,6 +257,7 @@ export function compileSpunModel(lm: SphinxLm, graph: SynonymGraph, options: Com
     [Section.codebooks, new Uint8Array(codebooks.buffer)],
     [Section.provenance, encoder.encode(JSON.stringify({ ...options.provenance, counts }))],
     [Section.bigramFilter, new Uint8Array(bigramFilter.buffer)],
+    [Section.vocabularyIndex, new Uint8Array(vocabularyIndex.buffer)],
   ];
   return { bytes: pack(sections), counts };
 }
