@@ -51,14 +51,8 @@ export interface LexiconData {
   sources: Record<string, string>;
   entries: LexiconEntry[];
   groups?: LexiconGroup[];
-  /**
-   * The entries by their first two normalised tokens joined by a space (the one token of a one-token
-   * phrase), each as [id, its further tokens joined by spaces] (ids count `entries`, then the groups'
-   * phrases, in file order), longest phrase first, then by id: `lexiconIndex(data)`, stored by the
-   * lexicon build so that loading the lexicon reads no phrase, and matching tries only the entries
-   * that share a page's next two tokens. Computed at load when absent.
-   */
-  index?: Record<string, LexiconIndexEntry[]>;
+  /** The index matching reads (`lexiconIndex(data)`), stored by the lexicon build; computed at load when absent. */
+  index?: LexiconIndex;
 }
 
 /** All entries of a data file, groups expanded, in file order (entries first). */
@@ -76,8 +70,22 @@ export function lexiconEntries(data: LexiconData): LexiconEntry[] {
   return out;
 }
 
-/** An entry of the index: its id, and its normalised tokens after the index key's, joined by single spaces ('' for none). */
-export type LexiconIndexEntry = [id: number, rest: string];
+/**
+ * The entries by their first two normalised tokens joined by a space (the one token of a one-token
+ * phrase), in a form that loads without parsing a phrase or building an object per entry: the
+ * background loads the lexicon at every start of its service worker. Ids count `entries`, then the
+ * groups' phrases, in file order.
+ */
+export interface LexiconIndex {
+  /** The keys, sorted, one per line. */
+  keys: string;
+  /** Per key, how many entries it lists. */
+  counts: number[];
+  /** The listed entries' ids, key after key; within a key longest phrase first, then by id. */
+  ids: number[];
+  /** Per listed id, in the same order, its normalised tokens after the key's, joined by spaces ('' for none), one per line. */
+  rests: string;
+}
 
 /** An entry as matching reads it once its tokens matched: its context and case to check. */
 interface CompiledEntry {
@@ -119,7 +127,7 @@ const toSet = (a: string[] | undefined) => (a && a.length ? new Set(a.map((t) =>
 const KEY_TOKENS = 2;
 
 /** The index the lexicon build stores (`LexiconData.index`). */
-export function lexiconIndex(data: LexiconData): Record<string, LexiconIndexEntry[]> {
+export function lexiconIndex(data: LexiconData): LexiconIndex {
   const byKey = new Map<string, { id: number; tokens: string[] }[]>();
   lexiconEntries(data).forEach((entry, id) => {
     const tokens = tokensOf(entry.phrase);
@@ -129,10 +137,19 @@ export function lexiconIndex(data: LexiconData): Record<string, LexiconIndexEntr
     if (list) list.push({ id, tokens });
     else byKey.set(key, [{ id, tokens }]);
   });
-  const index: Record<string, LexiconIndexEntry[]> = {};
+  const keys: string[] = [];
+  const index: LexiconIndex = { keys: '', counts: [], ids: [], rests: '' };
+  const rests: string[] = [];
   for (const [key, list] of [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    index[key] = list.sort((a, b) => b.tokens.length - a.tokens.length || a.id - b.id).map((e) => [e.id, e.tokens.slice(KEY_TOKENS).join(' ')]);
+    keys.push(key);
+    index.counts.push(list.length);
+    for (const e of list.sort((a, b) => b.tokens.length - a.tokens.length || a.id - b.id)) {
+      index.ids.push(e.id);
+      rests.push(e.tokens.slice(KEY_TOKENS).join(' '));
+    }
   }
+  index.keys = keys.join('\n');
+  index.rests = rests.join('\n');
   return index;
 }
 
@@ -172,17 +189,23 @@ function entryReader(data: LexiconData): { size: number; entry(id: number): Lexi
  * per token (two where a phrase of several tokens starts with it).
  */
 export function compileLexicon(data: LexiconData): CompiledLexicon {
-  const byKey = new Map(Object.entries(data.index ?? lexiconIndex(data)));
+  const index = data.index ?? lexiconIndex(data);
+  const rests = index.rests.split('\n');
+  /** Key → its number, whose entries are at [keyStarts[k], keyStarts[k + 1]) of `index.ids` and `rests`. */
+  const byKey = new Map<string, number>();
+  const keyStarts = new Int32Array(index.counts.length + 1);
   /** First tokens of the phrases of several tokens, whose two-token keys are worth forming. */
   const startsLonger = new Set<string>();
-  for (const key of byKey.keys()) {
+  index.keys.split('\n').forEach((key, k) => {
+    byKey.set(key, k);
+    keyStarts[k + 1] = keyStarts[k]! + index.counts[k]!;
     const space = key.indexOf(' ');
     if (space > 0) startsLonger.add(key.slice(0, space));
-  }
+  });
   const reader = entryReader(data);
   const compiled = new Map<number, CompiledEntry>();
-  /** Per entry id, its number of tokens after the key's plus one, counted on first use (0: not yet counted). */
-  const restTokens = new Int8Array(reader.size);
+  /** Per listed entry, its number of tokens after the key's plus one, counted on first use (0: not yet counted). */
+  const restTokens = new Int8Array(rests.length);
 
   function compiledEntry(id: number): CompiledEntry {
     let c = compiled.get(id);
@@ -200,12 +223,13 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     return c;
   }
 
-  function restLength(id: number, rest: string): number {
-    let n = restTokens[id]! - 1;
+  function restLength(at: number): number {
+    let n = restTokens[at]! - 1;
     if (n < 0) {
+      const rest = rests[at]!;
       n = rest ? 1 : 0;
-      for (let at = rest.indexOf(' '); at >= 0; at = rest.indexOf(' ', at + 1)) n++;
-      restTokens[id] = n + 1;
+      for (let space = rest.indexOf(' '); space >= 0; space = rest.indexOf(' ', space + 1)) n++;
+      restTokens[at] = n + 1;
     }
     return n;
   }
@@ -226,16 +250,16 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     const { norms, count } = tokens;
     /** The page's tokens from `from` joined like an index entry's rest: following[n] holds n of them. */
     const following: string[] = [''];
-    /** The first entry of `list` (keyed by the tokens before `from`) whose further tokens and context hold at i; sets `last`. */
+    /** The first entry of key k (the tokens before `from`) whose further tokens and context hold at i; sets `last`. */
     let last = 0;
-    const firstHolding = (list: readonly LexiconIndexEntry[], i: number, from: number): CompiledEntry | undefined => {
+    const firstHolding = (k: number, i: number, from: number): CompiledEntry | undefined => {
       following.length = 1;
-      for (const [id, rest] of list) {
-        const n = restLength(id, rest);
+      for (let at = keyStarts[k]!; at < keyStarts[k + 1]!; at++) {
+        const n = restLength(at);
         if (from + n > count) continue;
-        for (let k = following.length; k <= n; k++) following.push(k === 1 ? norms[from]! : `${following[k - 1]!} ${norms[from + k - 1]!}`);
-        if (following[n] !== rest) continue;
-        const c = compiledEntry(id);
+        for (let j = following.length; j <= n; j++) following.push(j === 1 ? norms[from]! : `${following[j - 1]!} ${norms[from + j - 1]!}`);
+        if (following[n] !== rests[at]) continue;
+        const c = compiledEntry(index.ids[at]!);
         if (contextHolds(c, tokens, text, i, from + n - 1)) {
           last = from + n - 1;
           return c;
@@ -248,7 +272,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
       const first = norms[i]!;
       const longer = i + 1 < count && startsLonger.has(first) ? byKey.get(`${first} ${norms[i + 1]!}`) : undefined;
       const single = byKey.get(first);
-      const best = (longer && firstHolding(longer, i, i + 2)) || (single && firstHolding(single, i, i + 1));
+      const best = (longer !== undefined ? firstHolding(longer, i, i + 2) : undefined) ?? (single !== undefined ? firstHolding(single, i, i + 1) : undefined);
       if (!best) {
         i++;
         continue;

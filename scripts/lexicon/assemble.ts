@@ -174,7 +174,7 @@ export function buildLexicon(inputs: LexiconInputs): LexiconBuild {
 /**
  * The text of lib/data/lexicon.json: context-free generated entries as groups (one original, many
  * spins, one weight) to keep the file small; the rest one entry a line; then the index by first
- * token that matching reads (`lexiconIndex`), one token a line.
+ * token that matching reads (`lexiconIndex`).
  */
 export function lexiconFile(entries: readonly LexiconEntry[]): string {
   const groupable = (e: LexiconEntry) => e.source === 'generated' && !e.context;
@@ -196,6 +196,6 @@ export function lexiconFile(entries: readonly LexiconEntry[]): string {
   return (
     `{"version":1,"sources":${JSON.stringify(SOURCES, null, 2)},\n"entries":[\n${plain.map((e) => JSON.stringify(e)).join(',\n')}\n],\n` +
     `"groups":[\n${groups.map((g) => JSON.stringify(g)).join(',\n')}\n],\n` +
-    `"index":{\n${Object.entries(index).map(([first, ids]) => `${JSON.stringify(first)}:${JSON.stringify(ids)}`).join(',\n')}\n}}\n`
+    `"index":{\n"keys":${JSON.stringify(index.keys)},\n"counts":${JSON.stringify(index.counts)},\n"ids":${JSON.stringify(index.ids)},\n"rests":${JSON.stringify(index.rests)}\n}}\n`
   );
 }
