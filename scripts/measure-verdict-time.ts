@@ -5,7 +5,7 @@
  * - cold: the service worker was stopped (CDP `ServiceWorker.stopAllWorkers`, sent on the control page's
  *   target: the browser target has no ServiceWorker domain) just before the
  *   navigation, so the verdict includes waking it, evaluating background.js and fetching and
- *   reading `/spun-model.bin` (utils/spun-model-loader.ts).
+ *   reading `/spun-model.bin` and `/lexicon.json` (utils/engine-resources.ts).
  * Budgets (issue 10): from page load to verdict, warm ≤ 80 ms, cold ≤ 200 ms, checked on the median and
  * the p90 of "after load" (badge time minus the tab's load `complete`); navigation → badge is printed too.
  *
