@@ -204,9 +204,6 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
   });
   const reader = entryReader(data);
   const compiled = new Map<number, CompiledEntry>();
-  /** Per listed entry, its number of tokens after the key's plus one, counted on first use (0: not yet counted). */
-  const restTokens = new Int8Array(rests.length);
-
   function compiledEntry(id: number): CompiledEntry {
     let c = compiled.get(id);
     if (c) return c;
@@ -221,17 +218,6 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     }
     compiled.set(id, c);
     return c;
-  }
-
-  function restLength(at: number): number {
-    let n = restTokens[at]! - 1;
-    if (n < 0) {
-      const rest = rests[at]!;
-      n = rest ? 1 : 0;
-      for (let space = rest.indexOf(' '); space >= 0; space = rest.indexOf(' ', space + 1)) n++;
-      restTokens[at] = n + 1;
-    }
-    return n;
   }
 
   function contextHolds(c: CompiledEntry, tokens: Tokens, text: string, first: number, last: number): boolean {
@@ -255,10 +241,15 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     const firstHolding = (k: number, i: number, from: number): CompiledEntry | undefined => {
       following.length = 1;
       for (let at = keyStarts[k]!; at < keyStarts[k + 1]!; at++) {
-        const n = restLength(at);
-        if (from + n > count) continue;
-        for (let j = following.length; j <= n; j++) following.push(j === 1 ? norms[from]! : `${following[j - 1]!} ${norms[from + j - 1]!}`);
-        if (following[n] !== rests[at]) continue;
+        const rest = rests[at]!;
+        // The page's joined tokens grow longer with each token, so only the first at least as long as
+        // the rest can equal it.
+        let n = 0;
+        while (following[n]!.length < rest.length && from + n < count) {
+          n++;
+          if (n === following.length) following.push(n === 1 ? norms[from]! : `${following[n - 1]!} ${norms[from + n - 1]!}`);
+        }
+        if (following[n] !== rest) continue;
         const c = compiledEntry(index.ids[at]!);
         if (contextHolds(c, tokens, text, i, from + n - 1)) {
           last = from + n - 1;

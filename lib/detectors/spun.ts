@@ -20,7 +20,8 @@ export { spunLexicon, UNCORROBORATED } from '../spun/lexicon-part';
  *   research, each conclusive or nearly so on its own.
  * The signal's score combines the two as independent evidence (lib/independent-evidence.ts), as lib/score.ts
  * combines signals: 100 · (1 − (1 − context/100)(1 − lexicon/100)). Without a model (not loaded, or failed to load)
- * only the lexicon runs, and the stats say so (`contextAssessed` 0).
+ * only the lexicon runs, and the stats say so (`contextAssessed` 0); without a lexicon only the model
+ * runs (`lexiconSize` 0); the note says which part did not run, and without both the signal is not assessed.
  */
 export const SPUN_CALIBRATION = calibrationData as SpunCalibration;
 

@@ -173,8 +173,8 @@ export function buildLexicon(inputs: LexiconInputs): LexiconBuild {
 
 /**
  * The text of lib/data/lexicon.json: context-free generated entries as groups (one original, many
- * spins, one weight) to keep the file small; the rest one entry a line; then the index by first
- * token that matching reads (`lexiconIndex`).
+ * spins, one weight) to keep the file small; the rest one entry a line; then the index by the first
+ * two tokens that matching reads (`lexiconIndex`).
  */
 export function lexiconFile(entries: readonly LexiconEntry[]): string {
   const groupable = (e: LexiconEntry) => e.source === 'generated' && !e.context;
