@@ -10,9 +10,11 @@
  * the p90 of "after load" (badge time minus the tab's load `complete`); navigation → badge is printed too.
  *
  *   npm run build     # only if .output/chrome-mv3 is missing
- *   npx tsx scripts/measure-verdict-time.ts [--runs 15] [--json]      (RUNS=15 works too; default 15)
+ *   npx tsx scripts/measure-verdict-time.ts [--runs 15] [--busy MS] [--json]      (RUNS=15 works too; default 15)
  *
  * Pages: seeds 000 and 001 as the end-to-end tests serve them (tests/e2e/pages.ts, server.ts),
+ * with `--busy MS` each also running an animation that keeps the page's thread busy MS ms of every
+ * frame, as a carousel or an animated advertisement does, so that the page is seldom idle;
  * alternated, each run at a fresh address. Warm and cold runs alternate too, so drift of the
  * shared 2-core machine falls on both. Both clock readings are taken in one place, an extension page
  * kept open as a control (as tests/e2e/extension.ts does): it starts the navigation with
@@ -33,15 +35,18 @@ import { chromium, type CDPSession, type Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { browserExecutable, buildDir } from '../tests/e2e/drivers';
 import { pollUntil, sleep } from '../tests/e2e/extension';
-import { buildPages } from '../tests/e2e/pages';
+import { buildPages, type TestPage } from '../tests/e2e/pages';
 import { servePages } from '../tests/e2e/server';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const runsArg = args.indexOf('--runs');
 const RUNS = Number(runsArg >= 0 ? args[runsArg + 1] : process.env.RUNS ?? 15);
-if (!Number.isInteger(RUNS) || RUNS < 1 || args.some((a, i) => a !== '--json' && a !== '--runs' && args[i - 1] !== '--runs')) {
-  process.stderr.write('usage: tsx scripts/measure-verdict-time.ts [--runs N] [--json]\n');
+const busyArg = args.indexOf('--busy');
+const BUSY_MS = busyArg >= 0 ? Number(args[busyArg + 1]) : 0;
+const VALUED = ['--runs', '--busy'];
+if (!Number.isInteger(RUNS) || RUNS < 1 || !(BUSY_MS >= 0 && BUSY_MS < 1000) || args.some((a, i) => a !== '--json' && !VALUED.includes(a) && !VALUED.includes(args[i - 1]!))) {
+  process.stderr.write('usage: tsx scripts/measure-verdict-time.ts [--runs N] [--busy MS] [--json]\n');
   process.exit(2);
 }
 const BUDGETS = { warm: 80, cold: 200 } as const;
@@ -92,6 +97,12 @@ function timeNavigation(control: Page, tabId: number, url: string): Promise<Omit
   );
 }
 
+/** The page with an animation that spends `ms` of every frame on the page's thread. */
+function busy(page: TestPage, ms: number): TestPage {
+  const animation = `<script>(function frame() { const end = performance.now() + ${ms}; while (performance.now() < end); requestAnimationFrame(frame); })();</script>`;
+  return { ...page, path: page.path.replace(/\.html$/, `-busy-${ms}.html`), html: page.html.replace('</body>', `${animation}</body>`) };
+}
+
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.max(0, Math.ceil(q * s.length) - 1)]!;
@@ -101,7 +112,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 async function main(): Promise<void> {
   const extension = buildDir('chromium');
   const pages = buildPages();
-  const served = [pages.seed000, pages.seed001];
+  const served = [pages.seed000, pages.seed001].map((page) => (BUSY_MS > 0 ? busy(page, BUSY_MS) : page));
   const server = await servePages(served);
   const profile = mkdtempSync(join(tmpdir(), 'spinscope-verdict-time-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -192,7 +203,7 @@ async function main(): Promise<void> {
         `${s.badgeShown}/${s.runs}`, `${s.modelUsed}/${s.runs}`, `≤ ${s.budgetMs} ms`, ok(s.medianMet), ok(s.p90Met)]),
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    console.log(`Page load → badge shows the verdict (and navigation → badge), Chromium ${browser?.version() ?? '?'}, seeds 000/001 alternated`);
+    console.log(`Page load → badge shows the verdict (and navigation → badge), Chromium ${browser?.version() ?? '?'}, seeds 000/001 alternated${BUSY_MS > 0 ? `, each page busy ${BUSY_MS} ms of every frame` : ''}`);
     for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
     for (const s of summary) console.log(`${s.case} navigation → badge median by page: ${Object.entries(s.medianByPage).map(([p, ms]) => `${p} ${ms} ms`).join(', ')}`);
   } finally {

@@ -8,7 +8,7 @@ import { RescanPolicy } from './rescan-policy';
 import { isMessage, sendMessage, type Message, type Protocol } from './messages';
 
 /**
- * The content script's work: extract the article text in idle time slices, send it to the
+ * The content script's work: extract the article text in short slices, send it to the
  * background (which runs the engine), rescan when the article changes, and highlight findings on
  * request. It carries no lexicon, no language model and no settings: the background decides
  * whether a page is scanned, so no page pays for reading storage (creating the storage API's
@@ -27,19 +27,34 @@ const HASH_CHUNK_CHARS = 64 * 1024;
 /** Documents the extraction can read; a browser shows a text/plain response as a document with the text in a <pre>. */
 const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
 
+/** Longest wait for a turn before the work goes on anyway, so that a page that never lets it run is still read. */
+const MAX_TURN_WAIT_MS = 200;
+
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: 'user-visible' }): Promise<unknown>;
+}
+
 /**
- * Resolves when the page is idle (or soon, in browsers without idle callbacks). Callers check
- * `ctx.isInvalid` after it: WXT's `ctx.requestIdleCallback` would do that too, but it also leaves
- * a cancel listener on the context for every call, hundreds of them on a long page.
+ * Resolves in a task of its own once the page's pending work has run: at background priority
+ * where the browser has the task scheduler, else at the next idle callback; at the latest after
+ * MAX_TURN_WAIT_MS. Not an idle callback first: it waits for a rendered frame with time to spare,
+ * which a page busy with an animation may never have. Callers check `ctx.isInvalid` after it.
  */
-function idle(timeout: number): Promise<void> {
+function nextTurn(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
   return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
-    else setTimeout(resolve, 1);
+    const timer = setTimeout(resolve, MAX_TURN_WAIT_MS);
+    const run = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    if (typeof scheduler?.postTask === 'function') void scheduler.postTask(run, { priority: 'user-visible' });
+    else if (typeof requestIdleCallback === 'function') requestIdleCallback(run);
+    else setTimeout(run, 1);
   });
 }
 
-/** Runs the extraction generator in slices of at most `SLICE_MS`, waiting for idle time between slices. */
+/** Runs the extraction generator in slices of at most `SLICE_MS`, each in a turn of its own. */
 export async function extractInSlices(doc: Document, ctx: ContentScriptContext): Promise<ExtractedText | undefined> {
   const steps = extractArticleSteps(doc);
   for (;;) {
@@ -49,7 +64,7 @@ export async function extractInSlices(doc: Document, ctx: ContentScriptContext):
       if (r.done) return r.value;
       if (performance.now() >= sliceEnd) break;
     }
-    await idle(200);
+    await nextTurn();
     if (ctx.isInvalid) return undefined;
   }
 }
@@ -94,13 +109,13 @@ interface TextFingerprint {
   hash: number;
 }
 
-/** FNV-1a (32 bits, over UTF-16 code units) of `text`, in slices of at most `SLICE_MS` between idle callbacks. */
+/** FNV-1a (32 bits, over UTF-16 code units) of `text`, in slices of at most `SLICE_MS`, each in a turn of its own. */
 async function hashInSlices(text: string, ctx: ContentScriptContext): Promise<number | undefined> {
   let hash = 0x811c9dc5;
   let sliceEnd = performance.now() + SLICE_MS;
   for (let at = 0; at < text.length; at += HASH_CHUNK_CHARS) {
     if (performance.now() >= sliceEnd) {
-      await idle(200);
+      await nextTurn();
       if (ctx.isInvalid) return undefined;
       sliceEnd = performance.now() + SLICE_MS;
     }
@@ -148,10 +163,10 @@ class PageScanner {
     else this.ctx.addEventListener(window, 'load', () => void this.afterLoad(), { once: true });
   }
 
-  // After the page settles: in idle time. Watching in-page navigation starts then too, since the
+  // After the page's own load work, in a turn of its own (nextTurn). Watching in-page navigation starts then too, since the
   // first scan reads whatever page is there by that time.
   private async afterLoad(): Promise<void> {
-    await idle(2000);
+    await nextTurn();
     if (this.ctx.isInvalid) return;
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
       this.highlighter?.clear();
@@ -247,7 +262,7 @@ class PageScanner {
     const scanId = `${Date.now()}-${Math.random()}`;
     for (let at = 0; ; at += TEXT_PART_CHARS) {
       // Serialising a part is a few ms: in a task of its own, not after the extraction's last slice or the previous part.
-      await idle(200);
+      await nextTurn();
       if (this.ctx.isInvalid) return false;
       const done = at + TEXT_PART_CHARS >= text.length;
       // The markup's claims are read when they are sent: they are a few elements of the head, and an in-page navigation may have changed them.

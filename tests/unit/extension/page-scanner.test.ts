@@ -268,4 +268,33 @@ describe('content script page scanner', () => {
       expect(reports()).toHaveLength(1);
     });
   });
+
+  describe('on a page that is never idle (an animation fills every frame; fake timers)', () => {
+    const reports = () => sent.filter((m) => m.type === 'spinscope:page-text' && m.done);
+    const globals = globalThis as { requestIdleCallback?: unknown; scheduler?: unknown };
+    beforeEach(() => {
+      vi.useFakeTimers();
+      // As a browser does for such a page: an idle callback runs only when its timeout expires.
+      globals.requestIdleCallback = (callback: () => void, options?: { timeout?: number }) => setTimeout(callback, options?.timeout ?? 60_000);
+    });
+    afterEach(() => {
+      delete globals.requestIdleCallback;
+      delete globals.scheduler;
+      vi.useRealTimers();
+    });
+
+    it('reads the page and sends its text in its next tasks, with the task scheduler, without waiting for idle time', async () => {
+      globals.scheduler = { postTask: (callback: () => void) => new Promise<void>((resolve) => setTimeout(() => resolve(callback()), 0)) };
+      startPageScanner(ctx);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(reports()).toHaveLength(1);
+      expect(reports()[0]!.text).toContain(PARAGRAPHS[0]);
+    });
+
+    it('without the task scheduler, goes on after at most 200 ms per step instead of waiting seconds for idle time', async () => {
+      startPageScanner(ctx);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(reports()).toHaveLength(1);
+    });
+  });
 });
