@@ -1,5 +1,3 @@
-import { getDomain } from 'tldts';
-
 /**
  * The address as an absolute http(s) URL, or undefined: javascript:, data: and malformed addresses
  * never pass. Trailing sentence punctuation ("see https://a.example/x.") is not part of the address.
@@ -20,18 +18,6 @@ export function safeHttpUrl(raw: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The part of an address's host that one owner registered ("bbc.co.uk" for www.bbc.co.uk, by the
- * Public Suffix List), which is what tells one site from another; an IP address is its own. Undefined
- * for what is not an http(s) address.
- */
-export function registrableDomain(raw: string | undefined): string | undefined {
-  const href = safeHttpUrl(raw);
-  if (!href) return undefined;
-  const { hostname } = new URL(href);
-  return getDomain(hostname, { allowPrivateDomains: false }) ?? hostname;
 }
 
 /** An outlet's name as its letters and digits, lower case, without a leading "the": "The Example Times" → "exampletimes". */

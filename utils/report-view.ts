@@ -1,7 +1,8 @@
 import { evidenceSummary, MAX_ROWS, type EvidenceRow, type ReasonPart, type SignalFace } from '@/lib/detectors/face';
 import { facesByContribution, SIGNALS, verdictReasons } from '@/lib/signals';
 import type { RecoveredTable, Report } from '@/lib/types';
-import { registrableDomain, safeHttpUrl } from '@/lib/url';
+import { registrableDomain } from '@/lib/registrable-domain';
+import { safeHttpUrl } from '@/lib/url';
 import { revealInvisible } from '@/lib/visible-text';
 import { formatNumber, messageWithNodes, t } from './i18n';
 import type { HighlightRange } from './messages';

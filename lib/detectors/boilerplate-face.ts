@@ -1,4 +1,4 @@
-import { registrableDomain } from '../url';
+import { registrableDomain } from '../registrable-domain';
 import { countOf, groupFindings, pageTextPart, type SignalFace } from './face';
 
 /** The face of the syndication-boilerplate signal (detector: ./boilerplate.ts). */

@@ -1,4 +1,4 @@
-import { registrableDomain } from '../url';
+import { registrableDomain } from '../registrable-domain';
 import { pageTextPart, type EvidenceRow, type SignalFace } from './face';
 
 /** The face of the origin signal (detector: ./origin.ts). */

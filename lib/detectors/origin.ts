@@ -1,7 +1,8 @@
 import { getDomainWithoutSuffix } from 'tldts';
 import type { OriginClaim, OriginClaimKind } from '../origin';
 import type { Finding } from '../types';
-import { foldOutletName, outletNameFits, registrableDomain } from '../url';
+import { registrableDomain } from '../registrable-domain';
+import { foldOutletName, outletNameFits } from '../url';
 import type { Detector, DetectorInput, DetectorResult } from './detector';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registrableDomain, safeHttpUrl } from '../../lib/url';
+import { registrableDomain } from '../../lib/registrable-domain';
+import { safeHttpUrl } from '../../lib/url';
 
 describe('safeHttpUrl (source links kept and opened)', () => {
   it('keeps http(s) addresses without the sentence punctuation after them', () => {
