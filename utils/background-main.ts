@@ -4,7 +4,7 @@ import { validOriginClaims } from '@/lib/origin';
 import { decideScan, isExcluded, normaliseSite, type ScanReason, type Settings } from '@/lib/settings';
 import { showBadge } from './badge';
 import { t } from './i18n';
-import { engineResources } from './engine-resources';
+import { engineResources, temperEngine } from './engine-resources';
 import { isMessage, sendMessage, sendToTab, type Message, type MessageType, type Response } from './messages';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { recordWrongVerdict, wrongVerdictRecord } from './wrong-verdicts';
@@ -85,6 +85,7 @@ const handlers: { [T in MessageType]?: Handler<T> } = {
     const [{ settings }, resources] = await Promise.all([loadSettings(), engineResources()]);
     const report = analyze(pending.parts.join(''), settings, { url: message.url, claims: validOriginClaims(message.claims) }, resources);
     await setState(tabId, { status: 'scanned', report, url: message.url }, settings);
+    temperEngine();
     return { ok: true };
   },
   'spinscope:may-scan': async (message, sender) => {
