@@ -52,7 +52,7 @@ export const Section = {
   /** u32 bit vector of 2^BIGRAM_FILTER_BITS bits: a one-hash Bloom filter over the bigrams, at `bigramFilterSlot`. */
   bigramFilter: 18,
   /**
-   * u16 open-addressing table of the vocabulary: a word's slot is `wordHash(word)` masked to the
+   * u16 open-addressing table of the vocabulary: a word's slot is `fnv1a(word)` (lib/fnv1a.ts) masked to the
    * table's size (a power of two, at least twice the words), probed linearly; each slot holds the
    * word's id + 1, 0 when empty. Stored, so that loading the model builds no map of its words.
    */
@@ -82,13 +82,6 @@ export const BIGRAM_FILTER_BITS = 24;
 /** The filter bit of the bigram (v w). */
 export function bigramFilterSlot(v: number, w: number): number {
   return (Math.imul(v, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca77)) >>> (32 - BIGRAM_FILTER_BITS);
-}
-
-/** FNV-1a over a word's UTF-16 code units: the vocabulary index's hash, the same in the build and at run time. */
-export function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /** The vocabulary index's slots for n words: the power of two at least twice n. */

@@ -1,3 +1,4 @@
+import { fnv1a } from '../fnv1a';
 import {
   BIGRAM_FILTER_BITS,
   bigramFilterSlot,
@@ -9,7 +10,6 @@ import {
   searchSorted,
   Section,
   vocabularyIndexSize,
-  wordHash,
   SENTENCE_END,
   SENTENCE_START,
   WORD_CENTRE,
@@ -136,7 +136,7 @@ export function loadSpunModel(input: ArrayBuffer | Uint8Array): SpunModel {
     return true;
   };
   function id(w: string): number {
-    for (let slot = wordHash(w) & slotMask; ; slot = (slot + 1) & slotMask) {
+    for (let slot = fnv1a(w) & slotMask; ; slot = (slot + 1) & slotMask) {
       const entry = vocabularyIndex[slot]!;
       if (entry === 0) return -1;
       if (isWord(entry - 1, w)) return entry - 1;

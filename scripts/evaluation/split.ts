@@ -4,18 +4,9 @@
  * as a gap between them.
  */
 import type { DevPage } from '../../corpora';
+import { fnv1a } from '../../lib/fnv1a';
 
 export type Part = 'tune' | 'holdout';
-
-/** FNV-1a, 32 bits: a stable hash for deterministic splits and orderings. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /**
  * Stratified by label: within each label, pages are ordered by a hash of their id and every third is

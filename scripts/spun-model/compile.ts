@@ -14,6 +14,7 @@
  * - Probabilities: 8-bit codes into a 256-value codebook per kind (evenly spaced levels).
  * - Synonyms: per judgeable word, the judgeable words of its synonym set, inflected like it.
  */
+import { fnv1a } from '../../lib/fnv1a';
 import {
   BIGRAM_FILTER_BITS,
   bigramFilterSlot,
@@ -27,7 +28,6 @@ import {
   vocabularyIndexSize,
   WORD_CENTRE,
   WORD_MARKER,
-  wordHash,
 } from '../../lib/spun/model-format';
 import { sphinxBigram, type SphinxLm } from './sphinx-lm';
 import type { SynonymGraph } from './synonym-graph';
@@ -232,7 +232,7 @@ export function compileSpunModel(lm: SphinxLm, graph: SynonymGraph, options: Com
   const slots = vocabularyIndexSize(n);
   const vocabularyIndex = new Uint16Array(slots);
   for (let i = 0; i < n; i++) {
-    let slot = wordHash(words[i]!) & (slots - 1);
+    let slot = fnv1a(words[i]!) & (slots - 1);
     while (vocabularyIndex[slot] !== 0) slot = (slot + 1) & (slots - 1);
     vocabularyIndex[slot] = i + 1;
   }

@@ -16,7 +16,8 @@ import { spunModelFromFile } from '../../cli/spun-model';
 import { analyze } from '../../lib/index';
 import { brownCorpus, nlpCorpus, type TextDoc } from '../../corpora';
 import { debianTechnicalDocs } from '../../corpora/clean';
-import { fnv1a, pagesOf } from '../evaluation';
+import { fnv1a } from '../../lib/fnv1a';
+import { pagesOf } from '../evaluation';
 import { readNonCentreWords } from './build';
 import { loadLemmaGraph, loadSynonymGraph, synonymGraphOf, type SynonymGraph } from './synonym-graph';
 
