@@ -3,6 +3,7 @@ import type { EngineResources } from '@/lib/detectors/detector';
 import { analyze } from '@/lib/index';
 import { compileLexicon, type CompiledLexicon, type LexiconData } from '@/lib/lexicon';
 import { loadSpunModel, type SpunModel } from '@/lib/spun/model';
+import type { ENGINE_DATA_FILES } from '@/wxt.config';
 
 /**
  * The engine's large data, fetched from the extension's own package once per background start
@@ -12,7 +13,10 @@ import { loadSpunModel, type SpunModel } from '@/lib/spun/model';
  */
 let loading: Promise<EngineResources> | undefined;
 
-async function fetched(file: 'spun-model.bin' | 'lexicon.json'): Promise<Response> {
+/** A file the extension's build ships beside the background (`ENGINE_DATA_FILES`). */
+type EngineDataFile = (typeof ENGINE_DATA_FILES)[number];
+
+async function fetched(file: EngineDataFile): Promise<Response> {
   const response = await fetch(browser.runtime.getURL(`/${file}`));
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response;
