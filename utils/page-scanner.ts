@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fnv1a, FNV1A_START } from '@/lib/fnv1a';
 import { extractArticleSteps, type ExtractedText, type TextSegment } from '@/lib/extract';
 import { readOriginClaims } from '@/lib/origin';
 import type { ScanReason } from '@/lib/settings';
@@ -109,9 +110,9 @@ interface TextFingerprint {
   hash: number;
 }
 
-/** FNV-1a (32 bits, over UTF-16 code units) of `text`, in slices of at most `SLICE_MS`, each in a turn of its own. */
+/** `fnv1a` of `text`, in slices of at most `SLICE_MS`, each in a turn of its own. */
 async function hashInSlices(text: string, ctx: ContentScriptContext): Promise<number | undefined> {
-  let hash = 0x811c9dc5;
+  let hash = FNV1A_START;
   let sliceEnd = performance.now() + SLICE_MS;
   for (let at = 0; at < text.length; at += HASH_CHUNK_CHARS) {
     if (performance.now() >= sliceEnd) {
@@ -119,10 +120,9 @@ async function hashInSlices(text: string, ctx: ContentScriptContext): Promise<nu
       if (ctx.isInvalid) return undefined;
       sliceEnd = performance.now() + SLICE_MS;
     }
-    const end = Math.min(text.length, at + HASH_CHUNK_CHARS);
-    for (let i = at; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = fnv1a(text, hash, at, Math.min(text.length, at + HASH_CHUNK_CHARS));
   }
-  return hash >>> 0;
+  return hash;
 }
 
 /** Whether a scan sends the text it extracted even when it is the text last sent (the settings or the user asked for a new report). */
